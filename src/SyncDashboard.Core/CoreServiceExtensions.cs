@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Core.Accounts;
+using SyncDashboard.Core.Events;
+using SyncDashboard.Core.Notifications;
+using SyncDashboard.Core.Security;
+using SyncDashboard.Core.Sync;
+
+namespace SyncDashboard.Core;
+
+public static class CoreServiceExtensions
+{
+    /// <summary>Events, upcoming, the change notifier and the outbox signal: the app's own calendar.</summary>
+    public static IServiceCollection AddEvents(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IChangeNotifier, ChangeNotifier>();
+        services.AddSingleton<IOutboxSignal, OutboxSignal>();
+        services.AddSingleton<EventService>();
+        services.AddSingleton<UpcomingService>();
+        services.AddSingleton<SyncStatusService>();
+        return services;
+    }
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<Demo.DemoSeeder>();
+        return services;
+    }
+
+    public static IServiceCollection AddTokenProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TokenProtectionOptions>()
+            .Bind(configuration.GetSection(TokenProtectionOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Keys.ContainsKey(o.ActiveKeyId), "TokenProtection:Keys must contain the key named by TokenProtection:ActiveKeyId.")
+            .ValidateOnStart();
+        services.AddSingleton<ITokenProtector, AesGcmTokenProtector>();
+        return services;
+    }
+}

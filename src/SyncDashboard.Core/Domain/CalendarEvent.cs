@@ -1,0 +1,47 @@
+namespace SyncDashboard.Core.Domain;
+
+/// <summary>
+/// The app's canonical event. Times are UTC; an all-day event keeps its dates as midnight values
+/// (Start inclusive, End exclusive), which are read as dates, not instants.
+/// </summary>
+public sealed class CalendarEvent
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid UserId { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public string? Location { get; set; }
+    public string? Notes { get; set; }
+    public DateTime Start { get; set; }
+    public DateTime End { get; set; }
+    public bool IsAllDay { get; set; }
+    /// <summary>IANA zone the event was written in; needed by Google for recurring events.</summary>
+    public string? TimeZone { get; set; }
+    /// <summary>RFC 5545 lines (RRULE, EXDATE, …) separated by newlines, carried through intact.</summary>
+    public string? Recurrence { get; set; }
+    /// <summary>The integration an event was first imported from, if it did not start in the app.</summary>
+    public Guid? OriginIntegrationId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+
+    public ICollection<EventLink> Links { get; set; } = [];
+
+    public EventFields ToFields() =>
+        new(Title, Description, Location, Notes, Start, End, IsAllDay, TimeZone, Recurrence);
+
+    public void Apply(EventFields f)
+    {
+        Title = f.Title;
+        Description = f.Description;
+        Location = f.Location;
+        Notes = f.Notes;
+        Start = f.Start;
+        End = f.End;
+        IsAllDay = f.IsAllDay;
+        TimeZone = f.TimeZone;
+        Recurrence = f.Recurrence;
+    }
+}

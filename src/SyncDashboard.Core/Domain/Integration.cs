@@ -1,0 +1,38 @@
+namespace SyncDashboard.Core.Domain;
+
+/// <summary>One connected Google calendar or Notion database of a user.</summary>
+public sealed class Integration
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid UserId { get; set; }
+    public Provider Provider { get; set; }
+    public Guid? CredentialId { get; set; }
+    public ProviderCredential? Credential { get; set; }
+    public required string DisplayName { get; set; }
+    /// <summary>Google calendar id or Notion database id.</summary>
+    public required string ExternalId { get; set; }
+    public SyncDirection Direction { get; set; }
+    /// <summary>Events created in the app are exported to the home calendar (Google) or database (Notion).</summary>
+    public bool IsHome { get; set; }
+    /// <summary>Google <c>nextSyncToken</c> or Notion last-edited cursor; moved only after its changes are committed.</summary>
+    public string? Cursor { get; set; }
+    public string? ChannelId { get; set; }
+    public string? ChannelResourceId { get; set; }
+    /// <summary>Secret echoed by Google in X-Goog-Channel-Token, sealed like the OAuth tokens.</summary>
+    public string? ChannelTokenProtected { get; set; }
+    public DateTime? ChannelExpiresAt { get; set; }
+    /// <summary>Notion property mapping as JSON (event field → property name).</summary>
+    public string? PropertyMapping { get; set; }
+    /// <summary>Notion webhook verification token (HMAC key), sealed.</summary>
+    public string? WebhookSecretProtected { get; set; }
+    public DateTime? LastSyncAt { get; set; }
+    public DateTime? LastFullScanAt { get; set; }
+    public string? LastSyncError { get; set; }
+    public IntegrationStatus Status { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public bool CanExport => IsActive && Direction != SyncDirection.ImportOnly;
+    public bool CanImport => IsActive && Direction != SyncDirection.ExportOnly;
+}

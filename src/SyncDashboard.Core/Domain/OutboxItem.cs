@@ -1,0 +1,22 @@
+namespace SyncDashboard.Core.Domain;
+
+/// <summary>
+/// A change waiting to reach one integration (the seed's SyncQueue). Written in the same transaction
+/// as the event change; the dispatcher sends the event's state at dispatch time, so a burst of edits
+/// costs one remote write.
+/// </summary>
+public sealed class OutboxItem
+{
+    public long Id { get; set; }
+    public Guid UserId { get; set; }
+    public Guid EventId { get; set; }
+    public Guid IntegrationId { get; set; }
+    public OutboxOperation Operation { get; set; }
+    public OutboxState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+}

@@ -1,0 +1,28 @@
+using SyncDashboard.Core.Domain;
+
+namespace SyncDashboard.Core.Events;
+
+public sealed record ExternalSyncStatus(Guid IntegrationId, string Provider, string Integration, string State, string? ExternalId, string? Error);
+
+/// <summary>An event as the API and UI show it, including where it is in sync with each integration.</summary>
+public sealed record EventDto(
+    Guid Id,
+    string Title,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    bool IsAllDay,
+    string? Location,
+    string? Description,
+    string? Notes,
+    string? TimeZone,
+    string? Recurrence,
+    int Version,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<ExternalSyncStatus> ExternalSync)
+{
+    public static EventDto From(CalendarEvent e, IReadOnlyList<ExternalSyncStatus> externalSync) => new(
+        e.Id, e.Title, AsUtc(e.Start), AsUtc(e.End), e.IsAllDay, e.Location, e.Description, e.Notes,
+        e.TimeZone, e.Recurrence, e.Version, AsUtc(e.UpdatedAt), externalSync);
+
+    private static DateTimeOffset AsUtc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
+}

@@ -1,0 +1,16 @@
+namespace SyncDashboard.Core.Events;
+
+/// <summary>
+/// An event as written by the UI or the REST API. For all-day events only the dates of Start and End count,
+/// and End is exclusive (as in Google); an End on the same day as Start means a one-day event.
+/// </summary>
+public sealed record EventInput(
+    string? Title,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    bool IsAllDay = false,
+    string? Location = null,
+    string? Description = null,
+    string? Notes = null,
+    string? TimeZone = null,
+    string? Recurrence = null);

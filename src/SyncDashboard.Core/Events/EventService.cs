@@ -1,0 +1,123 @@
+using SyncDashboard.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Notifications;
+using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync;
+
+namespace SyncDashboard.Core.Events;
+
+/// <summary>
+/// Every change a user makes to events goes through here: validate, write the event and its outbox rows in
+/// one transaction, then wake the dispatcher and tell every open page. All reads and writes are scoped to the user.
+/// </summary>
+public sealed class EventService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IChangeNotifier notifier,
+    IOutboxSignal outboxSignal,
+    TimeProvider clock,
+    ILogger<EventService> logger)
+{
+    public async Task<EventDto> CreateAsync(Guid userId, EventInput input, CancellationToken ct = default)
+    {
+        var fields = EventValidator.Validate(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ev = new CalendarEvent { UserId = userId, Title = fields.Title, Version = 1 };
+        ev.Apply(fields);
+        db.Events.Add(ev);
+        var targets = await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Create, Now, ct: ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Created event {EventId} for user {UserId}; queued for integrations {IntegrationIds}", ev.Id, userId, targets);
+        return await AfterCommitAsync(db, ev, ct);
+    }
+
+    public async Task<EventDto> UpdateAsync(Guid userId, Guid id, EventInput input, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        var fields = EventValidator.Validate(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ev = await FindAsync(db, userId, id, ct);
+        if (expectedVersion is { } v && v != ev.Version)
+            throw new ConcurrencyConflictException($"The event was changed elsewhere (now version {ev.Version}, you edited {v}). Reload and try again.");
+        if (ev.ToFields() == fields) return await AfterCommitAsync(db, ev, ct, publish: false);
+        ev.Apply(fields);
+        var targets = await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Update, Now, ct: ct);
+        await SaveAsync(db, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Updated event {EventId} for user {UserId}; queued for integrations {IntegrationIds}", ev.Id, userId, targets);
+        return await AfterCommitAsync(db, ev, ct);
+    }
+
+    public async Task DeleteAsync(Guid userId, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ev = await FindAsync(db, userId, id, ct);
+        // Soft delete: the row stays so the deletion can still be sent to every integration that holds the event.
+        ev.IsDeleted = true;
+        ev.DeletedAt = Now;
+        var targets = await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Delete, Now, ct: ct);
+        await SaveAsync(db, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Deleted event {EventId} for user {UserId}; queued for integrations {IntegrationIds}", ev.Id, userId, targets);
+        await AfterCommitAsync(db, ev, ct);
+    }
+
+    public async Task<EventDto> GetAsync(Guid userId, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await FindAsync(db, userId, id, ct);
+        return EventDto.From(ev, await ExternalSyncAsync(db, ev, ct));
+    }
+
+    /// <summary>Events overlapping [from, to). All-day events are matched by date, widened by a day each way and trimmed by the caller's view.</summary>
+    public async Task<IReadOnlyList<EventDto>> ListAsync(Guid userId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        if (to <= from) throw new InputValidationException(new Dictionary<string, string[]> { ["to"] = ["'to' must be after 'from'."] });
+        if (to - from > TimeSpan.FromDays(400)) throw new InputValidationException(new Dictionary<string, string[]> { ["to"] = ["The range can span at most 400 days."] });
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (f, t) = (from.UtcDateTime.AddDays(-1), to.UtcDateTime.AddDays(1));
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < t && e.End > f)
+            .OrderBy(e => e.Start).Take(5000).ToListAsync(ct);
+        return events
+            .Where(e => e.IsAllDay || (e.Start < to.UtcDateTime && e.End > from.UtcDateTime))
+            .Select(e => EventDto.From(e, []))
+            .ToList();
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static async Task<CalendarEvent> FindAsync(AppDbContext db, Guid userId, Guid id, CancellationToken ct) =>
+        await db.Events.FirstOrDefaultAsync(e => e.Id == id && e.UserId == userId && !e.IsDeleted, ct)
+        ?? throw new NotFoundException($"Event {id} was not found.");
+
+    private static async Task SaveAsync(AppDbContext db, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException("The event was changed at the same time by another writer. Reload and try again.");
+        }
+    }
+
+    private async Task<EventDto> AfterCommitAsync(AppDbContext db, CalendarEvent ev, CancellationToken ct, bool publish = true)
+    {
+        if (publish)
+        {
+            outboxSignal.Notify();
+            await notifier.PublishAsync(ev.UserId, null, [ev.Id], ct);
+        }
+        return EventDto.From(ev, await ExternalSyncAsync(db, ev, ct));
+    }
+
+    internal static async Task<IReadOnlyList<ExternalSyncStatus>> ExternalSyncAsync(AppDbContext db, CalendarEvent ev, CancellationToken ct) =>
+        await (from l in db.EventLinks.AsNoTracking()
+               join i in db.Integrations.AsNoTracking() on l.IntegrationId equals i.Id
+               where l.EventId == ev.Id && i.UserId == ev.UserId
+               select new ExternalSyncStatus(i.Id, i.Provider.ToString(), i.DisplayName, l.State.ToString(), l.ExternalId, l.LastError))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,68 @@
+using SyncDashboard.Core.Common;
+using SyncDashboard.Core.Domain;
+
+namespace SyncDashboard.Core.Events;
+
+/// <summary>Turns <see cref="EventInput"/> into the canonical <see cref="EventFields"/> or says precisely what is wrong.</summary>
+public static class EventValidator
+{
+    public static EventFields Validate(EventInput input)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+            list.Add(message);
+        }
+
+        var title = input.Title?.Trim();
+        if (string.IsNullOrEmpty(title)) Add("title", "Title is required.");
+        else if (title.Length > EventLimits.TitleMax) Add("title", $"Title must be at most {EventLimits.TitleMax} characters.");
+        CheckLength(input.Location, EventLimits.LocationMax, "location", "Location", Add);
+        CheckLength(input.Description, EventLimits.DescriptionMax, "description", "Description", Add);
+        CheckLength(input.Notes, EventLimits.NotesMax, "notes", "Notes", Add);
+        CheckLength(input.Recurrence, EventLimits.RecurrenceMax, "recurrence", "Recurrence", Add);
+        if (input.Recurrence is { Length: > 0 } rec && !rec.Split('\n').All(IsRecurrenceLine))
+            Add("recurrence", "Recurrence lines must start with RRULE:, EXRULE:, RDATE: or EXDATE:.");
+        if (input.TimeZone is { Length: > 0 } tz && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _))
+            Add("timeZone", $"'{tz}' is not a known IANA time zone.");
+        if (input.Start == default) Add("start", "Start is required.");
+        if (input.End == default) Add("end", "End is required.");
+
+        DateTime start = default, end = default;
+        if (input.Start != default && input.End != default)
+        {
+            (start, end) = input.IsAllDay
+                ? (input.Start.Date, input.End.Date <= input.Start.Date ? input.Start.Date.AddDays(1) : input.End.Date)
+                : (input.Start.UtcDateTime, input.End.UtcDateTime);
+            if (input.IsAllDay && input.End.Date < input.Start.Date) Add("end", "End must not be before start.");
+            else if (!input.IsAllDay && end <= start) Add("end", "End must be after start.");
+            else if (end - start > EventLimits.MaxDuration) Add("end", "An event can last at most 366 days.");
+        }
+
+        if (errors.Count > 0)
+            throw new InputValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+        return new EventFields(
+            title!,
+            Normalize(input.Description),
+            Normalize(input.Location),
+            Normalize(input.Notes),
+            DateTime.SpecifyKind(start, DateTimeKind.Utc),
+            DateTime.SpecifyKind(end, DateTimeKind.Utc),
+            input.IsAllDay,
+            Normalize(input.TimeZone),
+            Normalize(input.Recurrence?.Replace("\r", "")));
+    }
+
+    private static void CheckLength(string? value, int max, string key, string label, Action<string, string> add)
+    {
+        if (value is not null && value.Length > max) add(key, $"{label} must be at most {max} characters.");
+    }
+
+    private static bool IsRecurrenceLine(string line) =>
+        line.Trim() is var l && (l.StartsWith("RRULE:", StringComparison.Ordinal) || l.StartsWith("EXRULE:", StringComparison.Ordinal)
+            || l.StartsWith("RDATE", StringComparison.Ordinal) || l.StartsWith("EXDATE", StringComparison.Ordinal));
+
+    private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,58 @@
+using SyncDashboard.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Events;
+
+public sealed record UpcomingEvent(
+    Guid Id, string Title, DateTimeOffset Start, DateTimeOffset End, bool IsAllDay,
+    string? Description, string? Location, string HtmlLink);
+
+public sealed record UpcomingResult(bool Connected, bool HasCalendarAccess, IReadOnlyList<UpcomingEvent> Events);
+
+/// <summary>The dashboard's and widget's single call: what is coming up for a user, in one query.</summary>
+public sealed class UpcomingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public const int MaxDays = 31;
+    public const int MaxResults = 100;
+
+    public async Task<UpcomingResult> GetAsync(Guid userId, int days, int maxResults, CancellationToken ct = default)
+    {
+        if (days is < 0 or > MaxDays || maxResults is < 1 or > MaxResults)
+            throw new InputValidationException(new Dictionary<string, string[]>
+            {
+                ["query"] = [$"days must be 0–{MaxDays} and maxResults 1–{MaxResults}."],
+            });
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, ct);
+        var zone = UpcomingWindow.FindZone(user.TimeZone);
+        var (from, to) = UpcomingWindow.For(clock.GetUtcNow(), days, zone);
+
+        // All-day rows hold local dates, so widen by the largest UTC offset and trim precisely in memory.
+        var (wideFrom, wideTo) = (from.AddHours(-14), to.AddHours(14));
+        var candidates = await db.Events.AsNoTracking()
+            .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < wideTo && e.End > wideFrom)
+            .OrderBy(e => e.Start).Take(maxResults * 4 + 50).ToListAsync(ct);
+
+        var events = candidates
+            .Select(e => (Event: e, Span: UpcomingWindow.Occupies(e.Start, e.End, e.IsAllDay, zone)))
+            .Where(x => x.Span.StartUtc < to && x.Span.EndUtc > from)
+            .OrderBy(x => x.Span.StartUtc).ThenBy(x => x.Event.Title)
+            .Take(maxResults)
+            .Select(x => new UpcomingEvent(
+                x.Event.Id, x.Event.Title,
+                new DateTimeOffset(x.Span.StartUtc, TimeSpan.Zero), new DateTimeOffset(x.Span.EndUtc, TimeSpan.Zero),
+                x.Event.IsAllDay, x.Event.Description, x.Event.Location, $"/calendar?event={x.Event.Id}"))
+            .ToList();
+
+        var integrations = await db.Integrations.AsNoTracking()
+            .Where(i => i.UserId == userId && i.IsActive)
+            .Select(i => new { i.Status, NeedsReconnect = i.Credential != null && i.Credential.NeedsReconnect })
+            .ToListAsync(ct);
+        var connected = integrations.Count > 0;
+        var access = integrations.Any(i => i.Status != IntegrationStatus.NeedsReconnect && !i.NeedsReconnect);
+        return new UpcomingResult(connected, access, events);
+    }
+}

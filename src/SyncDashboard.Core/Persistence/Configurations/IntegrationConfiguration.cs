@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SyncDashboard.Core.Domain;
+
+namespace SyncDashboard.Core.Persistence.Configurations;
+
+internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integration>
+{
+    public void Configure(EntityTypeBuilder<Integration> b)
+    {
+        b.Property(i => i.DisplayName).HasMaxLength(200);
+        b.Property(i => i.ExternalId).HasMaxLength(1024);
+        b.HasIndex(i => new { i.UserId, i.Provider, i.ExternalId }).IsUnique();
+        // Webhooks look integrations up by channel id.
+        b.HasIndex(i => i.ChannelId);
+        b.HasOne<User>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(i => i.Credential).WithMany().HasForeignKey(i => i.CredentialId).OnDelete(DeleteBehavior.SetNull);
+        b.Ignore(i => i.CanExport);
+        b.Ignore(i => i.CanImport);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Sync;
+
+/// <summary>
+/// Adds the outbox rows an event change owes to the user's integrations, inside the caller's unit of work,
+/// so the change and its rows commit (or fail) together.
+/// </summary>
+public static class OutboxWriter
+{
+    /// <summary>Returns the integration ids that got (or already had) a pending row.</summary>
+    public static async Task<IReadOnlyList<Guid>> EnqueueAsync(
+        AppDbContext db, CalendarEvent ev, OutboxOperation op, DateTime now,
+        Guid? exceptIntegrationId = null, CancellationToken ct = default)
+    {
+        var integrations = await db.Integrations
+            .Where(i => i.UserId == ev.UserId && i.IsActive && i.Direction != SyncDirection.ImportOnly)
+            .ToListAsync(ct);
+        var links = await db.EventLinks.Where(l => l.EventId == ev.Id).ToListAsync(ct);
+        var targets = new List<Guid>();
+        foreach (var integration in integrations)
+        {
+            if (integration.Id == exceptIntegrationId) continue;
+            var link = links.FirstOrDefault(l => l.IntegrationId == integration.Id)
+                ?? db.EventLinks.Local.FirstOrDefault(l => l.EventId == ev.Id && l.IntegrationId == integration.Id);
+            // An event reaches the home integrations; other calendars only hear about events they already hold.
+            if (link is null && !integration.IsHome) continue;
+            if (link is null && op == OutboxOperation.Delete) continue;
+            var effective = link?.ExternalId is null && op == OutboxOperation.Update ? OutboxOperation.Create : op;
+            if (link is null)
+            {
+                db.EventLinks.Add(new EventLink
+                {
+                    UserId = ev.UserId, EventId = ev.Id, IntegrationId = integration.Id, State = LinkState.Pending,
+                });
+            }
+            else if (link.State != LinkState.Conflict)
+            {
+                link.State = LinkState.Pending;
+            }
+
+            await AddOrCoalesceAsync(db, ev, integration.Id, effective, now, ct);
+            targets.Add(integration.Id);
+        }
+        return targets;
+    }
+
+    private static async Task AddOrCoalesceAsync(AppDbContext db, CalendarEvent ev, Guid integrationId, OutboxOperation op, DateTime now, CancellationToken ct)
+    {
+        // The dispatcher sends the event as it is when it runs, so one pending row per event and target is enough.
+        var pending = await db.Outbox.FirstOrDefaultAsync(o => o.EventId == ev.Id && o.IntegrationId == integrationId
+            && (o.State == OutboxState.Pending || o.State == OutboxState.Failed), ct);
+        if (pending is not null)
+        {
+            pending.Operation = (pending.Operation, op) switch
+            {
+                (_, OutboxOperation.Delete) => OutboxOperation.Delete,
+                (OutboxOperation.Create, _) => OutboxOperation.Create,
+                _ => op,
+            };
+            pending.State = OutboxState.Pending;
+            pending.NextAttemptAt = now;
+            pending.Attempts = 0;
+            return;
+        }
+        db.Outbox.Add(new OutboxItem
+        {
+            UserId = ev.UserId, EventId = ev.Id, IntegrationId = integrationId, Operation = op,
+            State = OutboxState.Pending, NextAttemptAt = now,
+        });
+    }
+}

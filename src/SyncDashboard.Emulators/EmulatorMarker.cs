@@ -1,0 +1,1 @@
+namespace SyncDashboard.Emulators; public static class EmulatorMarker {}

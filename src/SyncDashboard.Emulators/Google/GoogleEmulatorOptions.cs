@@ -1,0 +1,42 @@
+namespace SyncDashboard.Emulators.Google;
+
+/// <summary>Settings for the Google Calendar v3 + OAuth emulator, bound from <c>Emulators:Google</c>.</summary>
+public sealed class GoogleEmulatorOptions
+{
+    public const string SectionName = "Emulators:Google";
+
+    public string ClientId { get; set; } = "emulator-google-client";
+    public string ClientSecret { get; set; } = "emulator-google-secret";
+
+    /// <summary>Shown on the consent page as the requesting application.</summary>
+    public string AppName { get; set; } = "SyncDashboard";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Exact redirect URIs accepted at the consent step; empty accepts any absolute http(s) URI.</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Real Google demands HTTPS webhooks; off here because only loopback HTTP is reachable.</summary>
+    public bool RequireHttpsWebhooks { get; set; }
+
+    /// <summary>Optional JSON file that keeps the emulator's state across restarts; null keeps it in memory.</summary>
+    public string? StatePath { get; set; }
+
+    public string DefaultAccountEmail { get; set; } = "demo@example.com";
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>Channel lifetime when the watch request names none (Google: 7 days).</summary>
+    public TimeSpan DefaultChannelTtl { get; set; } = TimeSpan.FromSeconds(604800);
+
+    /// <summary>Delivery attempts for a notification answered with 500/502/503/504 (the first try included).</summary>
+    public int PushMaxAttempts { get; set; } = 4;
+
+    /// <summary>First retry delay; doubles each attempt.</summary>
+    public TimeSpan PushRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan PushTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Upper bound on instances produced for one open-ended series.</summary>
+    public int MaxExpandedInstances { get; set; } = 1000;
+}

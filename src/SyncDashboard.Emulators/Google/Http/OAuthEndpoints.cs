@@ -1,0 +1,130 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace SyncDashboard.Emulators.Google.Http;
+
+/// <summary>
+/// Google's OAuth 2.0 web-server flow: consent page, token endpoint (code and refresh grants) and revoke.
+/// The POST endpoints stand for Google's own site, so they take no antiforgery token.
+/// </summary>
+internal static class OAuthEndpoints
+{
+    public static void Map(RouteGroupBuilder oauth, string prefix)
+    {
+        oauth.MapGet("/o/oauth2/v2/auth", (HttpContext ctx, GoogleEmulator emu) =>
+            Consent(emu, prefix, ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString())));
+        oauth.MapPost("/o/oauth2/v2/auth", Decide).DisableAntiforgery();
+        oauth.MapPost("/token", Token).DisableAntiforgery();
+        oauth.MapPost("/revoke", async (HttpContext ctx, GoogleEmulator emu) =>
+        {
+            var form = ctx.Request.HasFormContentType ? await ctx.Request.ReadFormAsync() : null;
+            var token = ctx.Request.Query["token"].FirstOrDefault() ?? form?["token"].FirstOrDefault();
+            return token is not null && emu.Revoke(token)
+                ? Results.Ok()
+                : Results.Json(new Wire.OAuthError("invalid_token", "Token expired or revoked"), statusCode: 400);
+        }).DisableAntiforgery();
+    }
+
+    private static IResult Consent(GoogleEmulator emu, string prefix, Dictionary<string, string> p)
+    {
+        if (Validate(emu, p) is { } error) { return error; }
+        var email = p.GetValueOrDefault("login_hint") is { } hint && emu.Accounts().Contains(hint.ToLowerInvariant())
+            ? hint.ToLowerInvariant() : emu.DefaultAccountEmail;
+        return Results.Content(ConsentPage.Render(emu.Options.AppName, email, p, $"{prefix}/o/oauth2/v2/auth"),
+            "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> Decide(HttpContext ctx, GoogleEmulator emu)
+    {
+        var form = await ctx.Request.ReadFormAsync();
+        var p = form.ToDictionary(f => f.Key, f => f.Value.ToString());
+        if (Validate(emu, p) is { } error) { return error; }
+        var redirect = p["redirect_uri"];
+        var back = new Dictionary<string, StringValues>();
+        if (p.GetValueOrDefault("decision") == "allow")
+        {
+            var scopes = p["scope"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var email = p.GetValueOrDefault("email") is { } e && emu.Accounts().Contains(e) ? e : emu.DefaultAccountEmail;
+            back["code"] = emu.CreateAuthorizationCode(email, scopes,
+                redirect, p.GetValueOrDefault("access_type") == "offline",
+                p.GetValueOrDefault("code_challenge") is { Length: > 0 } c ? c : null,
+                p.GetValueOrDefault("code_challenge_method") is { Length: > 0 } m ? m : null);
+            back["scope"] = string.Join(' ', scopes);
+        }
+        else
+        {
+            back["error"] = "access_denied";
+        }
+        if (p.GetValueOrDefault("state") is { } state) { back["state"] = state; }
+        return Results.Redirect(QueryHelpers.AddQueryString(redirect, back));
+    }
+
+    private static IResult? Validate(GoogleEmulator emu, Dictionary<string, string> p)
+    {
+        if (p.GetValueOrDefault("client_id") != emu.Options.ClientId)
+        {
+            return ConsentPage.ErrorPage(401, "invalid_client", "The OAuth client was not found.");
+        }
+        var redirect = p.GetValueOrDefault("redirect_uri");
+        var allowed = emu.Options.RedirectUris.Count > 0
+            ? emu.Options.RedirectUris.Contains(redirect ?? "")
+            : Uri.TryCreate(redirect, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        if (!allowed)
+        {
+            return ConsentPage.ErrorPage(400, "redirect_uri_mismatch",
+                $"The redirect URI in the request, {redirect}, does not match the ones authorized for the OAuth client.");
+        }
+        if (p.GetValueOrDefault("response_type") != "code" || string.IsNullOrWhiteSpace(p.GetValueOrDefault("scope")))
+        {
+            return ConsentPage.ErrorPage(400, "invalid_request", "Required parameter is missing: response_type or scope.");
+        }
+        return null;
+    }
+
+    private static async Task<IResult> Token(HttpContext ctx, GoogleEmulator emu)
+    {
+        if (!ctx.Request.HasFormContentType)
+        {
+            return OAuthError(400, "invalid_request", "Request must be application/x-www-form-urlencoded.");
+        }
+        var form = await ctx.Request.ReadFormAsync();
+        var (clientId, secret) = ClientCredentials(ctx.Request, form);
+        if (!emu.IsValidClient(clientId, secret))
+        {
+            return OAuthError(401, "invalid_client", "Unauthorized");
+        }
+        ctx.Response.Headers.CacheControl = "no-cache, no-store, max-age=0, must-revalidate";
+        return form["grant_type"].ToString() switch
+        {
+            "authorization_code" => GoogleHttp.Json(emu.ExchangeCode(form["code"].ToString(),
+                form["redirect_uri"].FirstOrDefault(), form["code_verifier"].FirstOrDefault())),
+            "refresh_token" => GoogleHttp.Json(emu.Refresh(form["refresh_token"].ToString())),
+            _ => OAuthError(400, "unsupported_grant_type", "Invalid grant_type: " + form["grant_type"]),
+        };
+    }
+
+    private static (string?, string?) ClientCredentials(HttpRequest request, IFormCollection form)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim())).Split(':', 2);
+                if (pair.Length == 2) { return (Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair[1])); }
+            }
+            catch (FormatException)
+            {
+                return (null, null);
+            }
+        }
+        return (form["client_id"].FirstOrDefault(), form["client_secret"].FirstOrDefault());
+    }
+
+    private static IResult OAuthError(int status, string error, string description) =>
+        Results.Json(new Wire.OAuthError(error, description), statusCode: status);
+}

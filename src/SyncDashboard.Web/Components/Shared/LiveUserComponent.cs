@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using SyncDashboard.Core.Accounts;
+using SyncDashboard.Core.Events;
+using SyncDashboard.Core.Notifications;
+using SyncDashboard.Web.Infrastructure;
+
+namespace SyncDashboard.Web.Components.Shared;
+
+/// <summary>
+/// A page of the signed-in user that follows their calendar live: it subscribes to the change notifier after the
+/// first interactive render, marshals every message onto the circuit with InvokeAsync, and unsubscribes on dispose.
+/// </summary>
+public abstract class LiveUserComponent : ComponentBase, IDisposable
+{
+    [Inject] private AuthenticationStateProvider AuthState { get; set; } = default!;
+    [Inject] private AccountService Accounts { get; set; } = default!;
+    [Inject] private IChangeNotifier Notifier { get; set; } = default!;
+    [Inject] protected TimeProvider Clock { get; set; } = default!;
+
+    private IDisposable? _subscription;
+
+    protected Guid UserId { get; private set; }
+    protected AccountInfo? Account { get; private set; }
+    protected TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    protected DateTime LocalNow => TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Zone).DateTime;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var state = await AuthState.GetAuthenticationStateAsync();
+        UserId = state.User.GetUserId();
+        Account = await Accounts.FindAsync(UserId);
+        Zone = UpcomingWindow.FindZone(Account?.TimeZone);
+        await LoadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive) return;
+        _subscription = Notifier.Subscribe(UserId, change => InvokeAsync(async () =>
+        {
+            try
+            {
+                await OnCalendarChangedAsync(change);
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        }));
+    }
+
+    protected abstract Task LoadAsync();
+
+    protected virtual Task OnCalendarChangedAsync(CalendarChanged change) => LoadAsync();
+
+    protected DateTime ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
+
+    protected DateTimeOffset FromLocal(DateTime local) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
+
+    public virtual void Dispose()
+    {
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SyncDashboard.Core.Events;
+using SyncDashboard.Web.Infrastructure;
+
+namespace SyncDashboard.Web.Events;
+
+public static class EventEndpoints
+{
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/events").RequireAuthorization().WithTags("Events");
+
+        group.MapGet("/", async Task<Ok<IReadOnlyList<EventDto>>> (DateTimeOffset? from, DateTimeOffset? to, HttpContext http, EventService events, TimeProvider clock) =>
+        {
+            var start = from ?? clock.GetUtcNow().AddDays(-1);
+            return TypedResults.Ok(await events.ListAsync(http.User.GetUserId(), start, to ?? start.AddDays(31), http.RequestAborted));
+        }).WithSummary("Events overlapping [from, to); defaults to the next 30 days.");
+
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, EventService events) =>
+            TypedResults.Ok(await events.GetAsync(http.User.GetUserId(), id, http.RequestAborted)));
+
+        group.MapPost("/", async Task<Created<EventDto>> (EventRequest body, HttpContext http, EventService events) =>
+        {
+            var created = await events.CreateAsync(http.User.GetUserId(), body.ToInput(), http.RequestAborted);
+            return TypedResults.Created($"/api/events/{created.Id}", created);
+        });
+
+        group.MapPut("/", async Task<Ok<EventDto>> (Guid id, EventRequest body, HttpContext http, EventService events) =>
+            TypedResults.Ok(await events.UpdateAsync(http.User.GetUserId(), id, body.ToInput(), body.Version, http.RequestAborted)))
+            .WithSummary("Update the event given by ?id=.");
+
+        group.MapDelete("/", async Task<NoContent> (Guid id, HttpContext http, EventService events) =>
+        {
+            await events.DeleteAsync(http.User.GetUserId(), id, http.RequestAborted);
+            return TypedResults.NoContent();
+        }).WithSummary("Delete the event given by ?id=.");
+
+        return app;
+    }
+}

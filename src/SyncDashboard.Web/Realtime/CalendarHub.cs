@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using SyncDashboard.Core.Notifications;
+using SyncDashboard.Web.Infrastructure;
+
+namespace SyncDashboard.Web.Realtime;
+
+public interface ICalendarHubClient
+{
+    Task CalendarChanged(CalendarChanged change);
+}
+
+/// <summary>
+/// Pushes <c>calendarChanged</c> to outside clients (the widget, other tabs' scripts). A connection joins its user's
+/// group on every (re)connect, so membership survives reconnects; history is served by /api/calendar/changes.
+/// </summary>
+[Authorize]
+public sealed class CalendarHub(IChangeNotifier notifier) : Hub<ICalendarHubClient>
+{
+    public static string GroupFor(Guid userId) => $"calendar:{userId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(Context.User!.GetUserId()));
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>The last sequence number sent to this user, so a fresh client knows where it starts.</summary>
+    public Task<long> CurrentSeq() => notifier.GetCurrentSeqAsync(Context.User!.GetUserId(), Context.ConnectionAborted);
+}
