@@ -24,7 +24,8 @@ public static class NotionEmulatorExtensions
     public static IEndpointRouteBuilder MapNotionEmulator(this IEndpointRouteBuilder app, string prefix = "/emulator/notion")
     {
         prefix = "/" + prefix.Trim('/');
-        var root = app.MapGroup(prefix).ExcludeFromDescription();
+        var root = app.MapGroup(prefix);
+        root.AllowAnonymous(); // stands for an outside service: never behind the app's own authorization policies
         var v1 = root.MapGroup("/v1");
         NotionApiEndpoints.Map(v1, prefix);
         NotionOAuthEndpoints.Map(v1, root, prefix);

@@ -114,5 +114,8 @@ internal sealed class NotionRequestFilter(string prefix, bool api) : IEndpointFi
         }
     }
 
-    public static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json; charset=utf-8");
+    /// <summary>Plain output like Notion's ("+01:00", not "\u002B01:00").</summary>
+    internal static readonly JsonSerializerOptions WireOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(WireOptions), "application/json; charset=utf-8");
 }

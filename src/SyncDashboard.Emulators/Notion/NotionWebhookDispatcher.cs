@@ -69,7 +69,7 @@ internal sealed class NotionWebhookDispatcher(NotionEmulator emulator, IHttpClie
         var max = Math.Max(1, emulator.Options.WebhookMaxAttempts);
         for (var attempt = 1; attempt <= max && !shutdown.IsCancellationRequested; attempt++)
         {
-            var body = emulator.BuildEnvelope(sub, evt, authors, eventId, attempt).ToJsonString();
+            var body = emulator.BuildEnvelope(sub, evt, authors, eventId, attempt).ToJsonString(NotionRequestFilter.WireOptions);
             var ok = await PostAsync(sub.Url, body, sub.VerificationToken);
             emulator.CountWebhookAttempt(ok);
             if (ok) return;

@@ -10,42 +10,55 @@ namespace SyncDashboard.Web.Accounts;
 /// <summary>Form posts from the static sign-in pages; they set the cookie, which an interactive circuit cannot.</summary>
 public static class AccountEndpoints
 {
-    public sealed record LoginForm(string? Email, string? Password, string? ReturnUrl);
-    public sealed record RegisterForm(string? Email, string? Password, string? DisplayName, string? TimeZone);
+    // Property records, not positional ones: form binding requires every constructor parameter to be posted.
+    public sealed record LoginForm
+    {
+        public string? Email { get; init; }
+        public string? Password { get; init; }
+        public string? ReturnUrl { get; init; }
+    }
+
+    public sealed record RegisterForm
+    {
+        public string? Email { get; init; }
+        public string? Password { get; init; }
+        public string? DisplayName { get; init; }
+        public string? TimeZone { get; init; }
+    }
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/account").ExcludeFromDescription();
 
-        group.MapPost("/login", async ([FromForm] LoginForm form, AccountService accounts, HttpContext http) =>
+        group.MapPost("/login", async ([FromForm] LoginForm? form, AccountService accounts, HttpContext http) =>
         {
-            var account = await accounts.ValidateAsync(form.Email, form.Password, http.RequestAborted);
+            var account = await accounts.ValidateAsync(form?.Email, form?.Password, http.RequestAborted);
             if (account is null)
-                return Results.Redirect($"/account/login?error=invalid&email={Uri.EscapeDataString(form.Email ?? "")}");
+                return Results.Redirect($"/account/login?error=invalid&email={Uri.EscapeDataString(form?.Email ?? "")}");
             await SignInAsync(http, account);
-            return Results.LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            return Results.LocalRedirect(SafeReturnUrl(form?.ReturnUrl));
         });
 
-        group.MapPost("/demo", async ([FromForm] LoginForm form, AccountService accounts, DemoMode demo, HttpContext http) =>
+        group.MapPost("/demo", async ([FromForm] LoginForm? form, AccountService accounts, DemoMode demo, HttpContext http) =>
         {
             var account = demo.Enabled ? await accounts.FindDemoAsync(http.RequestAborted) : null;
             if (account is null) return Results.Redirect("/account/login?error=nodemo");
             await SignInAsync(http, account);
-            return Results.LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            return Results.LocalRedirect(SafeReturnUrl(form?.ReturnUrl));
         });
 
-        group.MapPost("/register", async ([FromForm] RegisterForm form, AccountService accounts, HttpContext http) =>
+        group.MapPost("/register", async ([FromForm] RegisterForm? form, AccountService accounts, HttpContext http) =>
         {
             try
             {
-                var account = await accounts.RegisterAsync(form.Email, form.Password, form.DisplayName, form.TimeZone, http.RequestAborted);
+                var account = await accounts.RegisterAsync(form?.Email, form?.Password, form?.DisplayName, form?.TimeZone, http.RequestAborted);
                 await SignInAsync(http, account);
                 return Results.LocalRedirect("/");
             }
             catch (InputValidationException ex)
             {
                 var message = string.Join(" ", ex.Errors.SelectMany(e => e.Value));
-                return Results.Redirect($"/account/register?error={Uri.EscapeDataString(message)}&email={Uri.EscapeDataString(form.Email ?? "")}");
+                return Results.Redirect($"/account/register?error={Uri.EscapeDataString(message)}&email={Uri.EscapeDataString(form?.Email ?? "")}");
             }
         });
 

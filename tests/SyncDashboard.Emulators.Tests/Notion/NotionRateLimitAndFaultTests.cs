@@ -9,7 +9,7 @@ public sealed class NotionRateLimitAndFaultTests
     [Fact]
     public async Task BurstOverBudgetGets429WithIntegerRetryAfter()
     {
-        await using var host = await NotionTestHost.StartAsync(new() { ["RequestsPerSecond"] = "3", ["Burst"] = "3" });
+        await using var host = await NotionTestHost.StartAsync(new() { ["RequestsPerSecond"] = "1", ["Burst"] = "3" });
         var statuses = new List<ApiResponse>();
         for (var i = 0; i < 5; i++) statuses.Add(await host.ApiAsync(HttpMethod.Get, "databases/" + host.Demo.Calendar.Id));
         Assert.Equal([200, 200, 200], statuses.Take(3).Select(s => s.Status));

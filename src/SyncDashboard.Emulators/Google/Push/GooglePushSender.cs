@@ -73,6 +73,13 @@ public sealed class GooglePushSender(
             logger.LogInformation("Push to {Address} failed: {Message} (attempt {Attempt})", n.Address, ex.Message, attempt);
             return false;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never let one bad address stop the sender (a faulted BackgroundService stops the host).
+            logger.LogWarning(ex, "Push to {Address} could not be sent", n.Address);
+            emulator.RecordPushFailed();
+            return true;
+        }
     }
 
     private static HttpRequestMessage Build(PushNotification n)

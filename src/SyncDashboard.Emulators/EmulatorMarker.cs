@@ -1,1 +1,0 @@
-namespace SyncDashboard.Emulators; public static class EmulatorMarker {}
