@@ -10,4 +10,4 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-dotnet test SyncDashboard.sln --logger "console;verbosity=normal" "$@"
+dotnet test SyncDashboard.sln "$@"
