@@ -13,7 +13,7 @@ public static class OutboxWriter
     /// <summary>Returns the integration ids that got (or already had) a pending row.</summary>
     public static async Task<IReadOnlyList<Guid>> EnqueueAsync(
         AppDbContext db, CalendarEvent ev, OutboxOperation op, DateTime now,
-        Guid? exceptIntegrationId = null, CancellationToken ct = default)
+        Guid? exceptIntegrationId = null, CancellationToken ct = default, Guid? onlyIntegrationId = null)
     {
         var integrations = await db.Integrations
             .Where(i => i.UserId == ev.UserId && i.IsActive && i.Direction != SyncDirection.ImportOnly)
@@ -23,6 +23,7 @@ public static class OutboxWriter
         foreach (var integration in integrations)
         {
             if (integration.Id == exceptIntegrationId) continue;
+            if (onlyIntegrationId is { } only && integration.Id != only) continue;
             var link = links.FirstOrDefault(l => l.IntegrationId == integration.Id)
                 ?? db.EventLinks.Local.FirstOrDefault(l => l.EventId == ev.Id && l.IntegrationId == integration.Id);
             // An event reaches the home integrations; other calendars only hear about events they already hold.

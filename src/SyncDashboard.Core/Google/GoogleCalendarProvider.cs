@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Sync;
+
+namespace SyncDashboard.Core.Google;
+
+/// <summary>The sync engine's port for Google Calendar: one integration is one calendar, its cursor a sync token.</summary>
+public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<GoogleCalendarProvider> logger) : ICalendarProvider
+{
+    public Provider Provider => Provider.Google;
+
+    public async Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, CancellationToken ct)
+    {
+        var call = Call(integration);
+        var events = new List<RemoteEvent>();
+        string? pageToken = null;
+        var requests = 0;
+        while (true)
+        {
+            var page = await client.ListEventsAsync(call, integration.ExternalId, cursor, pageToken, ct);
+            requests++;
+            // A page may be empty and still not be the last: only nextPageToken says.
+            events.AddRange((page.Items ?? []).Where(e => e.Id is not null).Select(GoogleEventMapper.ToRemote));
+            if (page.NextPageToken is { Length: > 0 } next) { pageToken = next; continue; }
+            logger.LogDebug("Listed {Count} changes of calendar {CalendarId} for integration {IntegrationId} in {Requests} requests",
+                events.Count, integration.ExternalId, integration.Id, requests);
+            return new RemoteChanges(events, page.NextSyncToken, cursor is null, requests);
+        }
+    }
+
+    public async Task<RemoteEvent?> GetAsync(Integration integration, string externalId, CancellationToken ct) =>
+        await client.GetEventAsync(Call(integration), integration.ExternalId, externalId, ct) is { } e ? GoogleEventMapper.ToRemote(e) : null;
+
+    public async Task<RemoteWriteResult> CreateAsync(Integration integration, Guid appEventId, EventFields fields, CancellationToken ct)
+    {
+        var call = Call(integration);
+        var id = GoogleEventMapper.GoogleIdFor(appEventId);
+        var created = await client.InsertEventAsync(call, integration.ExternalId, GoogleEventMapper.ToGoogle(fields, appEventId, id), ct);
+        if (created is null)
+        {
+            // 409: an earlier attempt got through (or the id belongs to a deleted event). Make it match instead of duplicating.
+            logger.LogInformation("Google id {ExternalId} already exists in integration {IntegrationId}; patching it to match event {EventId}",
+                id, integration.Id, appEventId);
+            created = await client.PatchEventAsync(call, integration.ExternalId, id, GoogleEventMapper.ToGoogle(fields, appEventId), null, ct);
+        }
+        return new RemoteWriteResult(created.Id ?? id, created.Etag, GoogleEventMapper.ToRemote(created).Fields);
+    }
+
+    public async Task<RemoteWriteResult> UpdateAsync(Integration integration, Guid appEventId, string externalId, string? expectedVersion, EventFields fields, CancellationToken ct)
+    {
+        var updated = await client.PatchEventAsync(Call(integration), integration.ExternalId, externalId,
+            GoogleEventMapper.ToGoogle(fields, appEventId), expectedVersion, ct);
+        return new RemoteWriteResult(updated.Id ?? externalId, updated.Etag, GoogleEventMapper.ToRemote(updated).Fields);
+    }
+
+    public Task DeleteAsync(Integration integration, string externalId, CancellationToken ct) =>
+        client.DeleteEventAsync(Call(integration), integration.ExternalId, externalId, ct);
+
+    internal static GoogleCallContext Call(Integration integration) =>
+        new(integration.CredentialId ?? throw new ReconnectRequiredException("This Google calendar has no credentials — reconnect on the Settings page."),
+            integration.UserId);
+}

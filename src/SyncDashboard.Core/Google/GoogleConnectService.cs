@@ -1,0 +1,208 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Common;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync;
+
+namespace SyncDashboard.Core.Google;
+
+public sealed record CalendarChoice(string CalendarId, string Name, SyncDirection Direction, bool IsHome);
+
+public sealed record ConnectedAccount(Guid CredentialId, string AccountName, IReadOnlyList<GoogleCalendarListEntry> Calendars);
+
+/// <summary>
+/// Connecting Google: the OAuth code exchange (offline access), listing calendars, and turning the user's choices
+/// into integrations with a first import, a push channel and the app's events queued for the home calendar.
+/// </summary>
+public sealed class GoogleConnectService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    GoogleAuthFlowFactory flows,
+    GoogleTokenSource tokens,
+    GoogleCalendarClient client,
+    GoogleChannelService channels,
+    IncrementalPuller puller,
+    IOutboxSignal outboxSignal,
+    IOptions<GoogleOptions> options,
+    TimeProvider clock,
+    ILogger<GoogleConnectService> logger)
+{
+    public string AuthorizationUrl(string redirectUri, string state)
+    {
+        var request = flows.Flow.CreateAuthorizationCodeRequest(redirectUri);
+        request.State = state;
+        return request.Build().AbsoluteUri;
+    }
+
+    /// <summary>Exchanges the code, stores the grant sealed, and lists the account's calendars. Reconnecting an account reuses its credential.</summary>
+    public async Task<ConnectedAccount> CompleteAsync(Guid userId, string code, string redirectUri, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = new ProviderCredential
+        {
+            UserId = userId, Provider = Provider.Google, AccountName = "pending:" + Guid.NewGuid(), ProtectedTokens = "", CreatedAt = now, UpdatedAt = now,
+        };
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.Credentials.Add(pending);
+            await db.SaveChangesAsync(ct);
+        }
+        try
+        {
+            await flows.Flow.ExchangeCodeForTokenAsync(pending.Id.ToString(), code, redirectUri, ct);
+        }
+        catch (global::Google.Apis.Auth.OAuth2.Responses.TokenResponseException ex)
+        {
+            await RemoveCredentialAsync(pending.Id, ct);
+            throw new InputValidationException(new Dictionary<string, string[]> { ["code"] = [$"Google did not accept the sign-in ({ex.Error?.Error}). Please try again."] });
+        }
+        return await AdoptAsync(userId, pending.Id, ct);
+    }
+
+    /// <summary>Names the new grant after its account; if the user had connected that account before, the old row takes the new grant.</summary>
+    public async Task<ConnectedAccount> AdoptAsync(Guid userId, Guid credentialId, CancellationToken ct)
+    {
+        var calendars = await client.ListCalendarsAsync(new GoogleCallContext(credentialId, userId), ct);
+        var account = calendars.FirstOrDefault(c => c.Primary == true)?.Id ?? calendars.FirstOrDefault()?.Id ?? "Google account";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var fresh = await db.Credentials.FirstAsync(c => c.Id == credentialId && c.UserId == userId, ct);
+        var existing = await db.Credentials.FirstOrDefaultAsync(c => c.UserId == userId && c.Provider == Provider.Google && c.AccountName == account && c.Id != credentialId, ct);
+        if (existing is null)
+        {
+            fresh.AccountName = account;
+            await db.SaveChangesAsync(ct);
+            return new ConnectedAccount(fresh.Id, account, calendars);
+        }
+        existing.ProtectedTokens = fresh.ProtectedTokens;
+        existing.NeedsReconnect = false;
+        existing.LastError = null;
+        db.Credentials.Remove(fresh);
+        await db.Integrations.Where(i => i.CredentialId == existing.Id && i.Status == IntegrationStatus.NeedsReconnect)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, IntegrationStatus.Active).SetProperty(i => i.LastSyncError, (string?)null), ct);
+        await db.SaveChangesAsync(ct);
+        tokens.Forget(existing.Id);
+        // Changes kept queued while the grant was dead can go now.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var integrationIds = await db.Integrations.Where(i => i.CredentialId == existing.Id).Select(i => i.Id).ToListAsync(ct);
+        await db.Outbox.Where(o => integrationIds.Contains(o.IntegrationId) && o.State == OutboxState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
+        outboxSignal.Notify();
+        logger.LogInformation("Reconnected Google credential {CredentialId} for user {UserId}", existing.Id, userId);
+        return new ConnectedAccount(existing.Id, account, calendars);
+    }
+
+    public async Task<ConnectedAccount> ListCalendarsAsync(Guid userId, Guid credentialId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var credential = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.Id == credentialId && c.UserId == userId, ct)
+            ?? throw new NotFoundException("That Google account is not connected.");
+        return new ConnectedAccount(credential.Id, credential.AccountName, await client.ListCalendarsAsync(new GoogleCallContext(credentialId, userId), ct));
+    }
+
+    /// <summary>Creates (or re-activates) an integration per chosen calendar, imports each, and opens push channels.</summary>
+    public async Task<IReadOnlyList<Guid>> AddCalendarsAsync(Guid userId, Guid credentialId, IReadOnlyList<CalendarChoice> choices, CancellationToken ct)
+    {
+        if (choices.Count == 0) throw new InputValidationException(new Dictionary<string, string[]> { ["calendars"] = ["Pick at least one calendar."] });
+        var ids = new List<Guid>();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.Credentials.AnyAsync(c => c.Id == credentialId && c.UserId == userId, ct))
+                throw new NotFoundException("That Google account is not connected.");
+            var home = choices.FirstOrDefault(c => c.IsHome && c.Direction != SyncDirection.ImportOnly) ?? choices.FirstOrDefault(c => c.Direction != SyncDirection.ImportOnly);
+            if (home is not null)
+                await db.Integrations.Where(i => i.UserId == userId && i.Provider == Provider.Google && i.IsHome)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.IsHome, false), ct);
+            foreach (var choice in choices)
+            {
+                var integration = await db.Integrations.FirstOrDefaultAsync(i => i.UserId == userId && i.Provider == Provider.Google && i.ExternalId == choice.CalendarId, ct);
+                if (integration is null)
+                {
+                    integration = new Integration { UserId = userId, Provider = Provider.Google, ExternalId = choice.CalendarId, DisplayName = choice.Name };
+                    db.Integrations.Add(integration);
+                }
+                integration.CredentialId = credentialId;
+                integration.DisplayName = choice.Name;
+                integration.Direction = choice.Direction;
+                integration.IsHome = choice == home;
+                integration.IsActive = true;
+                integration.Status = IntegrationStatus.Active;
+                integration.Cursor = null; // a (re)connect starts with a full listing that merges
+                ids.Add(integration.Id);
+            }
+            await db.SaveChangesAsync(ct);
+            if (home is not null) await QueueExistingEventsAsync(db, userId, ids[choices.ToList().IndexOf(home)], ct);
+        }
+
+        foreach (var id in ids)
+        {
+            await puller.PullAsync(id, SyncTrigger.Connect, ct);
+            if (options.Value.UsePushNotifications) await TryOpenChannelAsync(userId, id, ct);
+        }
+        outboxSignal.Notify();
+        return ids;
+    }
+
+    public async Task UpdateAsync(Guid userId, Guid integrationId, SyncDirection direction, bool isHome, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await db.Integrations.FirstOrDefaultAsync(i => i.Id == integrationId && i.UserId == userId, ct)
+            ?? throw new NotFoundException($"Integration {integrationId} was not found.");
+        if (isHome && !integration.IsHome)
+            await db.Integrations.Where(i => i.UserId == userId && i.Provider == integration.Provider && i.IsHome)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.IsHome, false), ct);
+        integration.Direction = direction;
+        integration.IsHome = isHome && direction != SyncDirection.ImportOnly;
+        await db.SaveChangesAsync(ct);
+        if (integration.IsHome) await QueueExistingEventsAsync(db, userId, integration.Id, ct);
+    }
+
+    public async Task DisconnectAsync(Guid userId, Guid integrationId, CancellationToken ct)
+    {
+        try { await channels.StopAsync(userId, integrationId, ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException and not NotFoundException)
+        {
+            logger.LogWarning(ex, "Could not stop the push channel of integration {IntegrationId} while disconnecting", integrationId);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await db.Integrations.FirstOrDefaultAsync(i => i.Id == integrationId && i.UserId == userId, ct)
+            ?? throw new NotFoundException($"Integration {integrationId} was not found.");
+        integration.IsActive = false;
+        integration.IsHome = false;
+        integration.Status = IntegrationStatus.Disconnected;
+        await db.Outbox.Where(o => o.IntegrationId == integrationId && o.State != OutboxState.Completed)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.DeadLettered).SetProperty(o => o.LastError, "The integration was disconnected."), ct);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Disconnected integration {IntegrationId} of user {UserId}", integrationId, userId);
+    }
+
+    private async Task TryOpenChannelAsync(Guid userId, Guid integrationId, CancellationToken ct)
+    {
+        try { await channels.RegisterAsync(userId, integrationId, ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not open a push channel for integration {IntegrationId}; the safety-net sync covers it", integrationId);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Integrations.Where(i => i.Id == integrationId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LastSyncError,
+                "Push notifications are off (" + ex.Message + "); changes in Google arrive with the 15-minute sync."), ct);
+        }
+    }
+
+    /// <summary>The app's own events (not imported from elsewhere) that the new home calendar does not hold yet.</summary>
+    private async Task QueueExistingEventsAsync(AppDbContext db, Guid userId, Guid integrationId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var events = await db.Events.Where(e => e.UserId == userId && !e.IsDeleted && e.OriginIntegrationId == null
+                && !db.EventLinks.Any(l => l.EventId == e.Id && l.IntegrationId == integrationId))
+            .ToListAsync(ct);
+        foreach (var ev in events)
+            await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Create, now, ct: ct, onlyIntegrationId: integrationId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task RemoveCredentialAsync(Guid credentialId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Credentials.Where(c => c.Id == credentialId).ExecuteDeleteAsync(ct);
+    }
+}

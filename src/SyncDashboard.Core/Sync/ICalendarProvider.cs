@@ -1,0 +1,41 @@
+using SyncDashboard.Core.Domain;
+
+namespace SyncDashboard.Core.Sync;
+
+/// <summary>An event as one provider holds it. <see cref="Fields"/> is null for deletions (tombstones carry only ids).</summary>
+public sealed record RemoteEvent(
+    string ExternalId,
+    string? Version,
+    bool Deleted,
+    EventFields? Fields,
+    DateTime? UpdatedAt,
+    Guid? AppEventId = null,
+    string? RecurringEventId = null);
+
+/// <summary>One page or batch of remote changes; <see cref="NextCursor"/> is set once the batch ends the run.</summary>
+public sealed record RemoteChanges(IReadOnlyList<RemoteEvent> Events, string? NextCursor, bool IsFullSync, int Requests);
+
+public sealed record RemoteWriteResult(string ExternalId, string? Version, EventFields? Stored = null);
+
+/// <summary>
+/// The port the sync engine uses to talk to one kind of calendar. Implementations throw the exceptions in
+/// ProviderErrors so the engine can tell "try later" from "the user must act" from "re-read and merge".
+/// </summary>
+public interface ICalendarProvider
+{
+    Provider Provider { get; }
+
+    /// <summary>All changes since <paramref name="cursor"/> (null: a full listing), every page of them.</summary>
+    Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, CancellationToken ct);
+
+    Task<RemoteEvent?> GetAsync(Integration integration, string externalId, CancellationToken ct);
+
+    /// <summary>Creates idempotently: a retry of the same <paramref name="appEventId"/> finds the first attempt's result.</summary>
+    Task<RemoteWriteResult> CreateAsync(Integration integration, Guid appEventId, EventFields fields, CancellationToken ct);
+
+    /// <summary>Writes <paramref name="fields"/> if the remote still has <paramref name="expectedVersion"/>, else throws <see cref="RemoteVersionMismatchException"/>.</summary>
+    Task<RemoteWriteResult> UpdateAsync(Integration integration, Guid appEventId, string externalId, string? expectedVersion, EventFields fields, CancellationToken ct);
+
+    /// <summary>Deletes; an event that is already gone counts as deleted.</summary>
+    Task DeleteAsync(Integration integration, string externalId, CancellationToken ct);
+}

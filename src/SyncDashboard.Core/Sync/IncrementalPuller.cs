@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Notifications;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Sync;
+
+public sealed record PullResult(Guid IntegrationId, int Created, int Updated, int Deleted, int Conflicts, int Requests, bool FullSync, string? Error);
+
+/// <summary>
+/// Pulls one integration's changes since its cursor and reconciles them in one transaction; the cursor moves in
+/// that same transaction, so it never runs ahead of the changes it covers. An expired cursor means a full listing
+/// that merges into what we have.
+/// </summary>
+public sealed class IncrementalPuller(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ProviderRegistry providers,
+    Reconciler reconciler,
+    IntegrationLocks locks,
+    IChangeNotifier notifier,
+    IOutboxSignal outboxSignal,
+    TimeProvider clock,
+    ILogger<IncrementalPuller> logger)
+{
+    public async Task<PullResult> PullAsync(Guid integrationId, SyncTrigger trigger, CancellationToken ct = default)
+    {
+        using var _ = await locks.AcquireAsync(integrationId, ct);
+        var watch = Stopwatch.StartNew();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await db.Integrations.Include(i => i.Credential).FirstOrDefaultAsync(i => i.Id == integrationId, ct);
+        if (integration is null || !integration.IsActive || !integration.CanImport || integration.Credential?.NeedsReconnect == true)
+            return new PullResult(integrationId, 0, 0, 0, 0, 0, false, integration is null ? "Integration not found." : null);
+
+        var run = new SyncRun
+        {
+            UserId = integration.UserId, IntegrationId = integration.Id, Kind = SyncRunKind.Pull, Trigger = trigger,
+            StartedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var outcome = new ReconcileOutcome();
+        var fullSync = false;
+        try
+        {
+            var provider = providers.For(integration.Provider);
+            RemoteChanges changes;
+            try
+            {
+                changes = await provider.FetchChangesAsync(integration, integration.Cursor, ct);
+            }
+            catch (CursorExpiredException ex)
+            {
+                logger.LogWarning("Cursor of integration {IntegrationId} expired ({Reason}); running a full resync that merges", integration.Id, ex.Message);
+                changes = await provider.FetchChangesAsync(integration, null, ct);
+            }
+            fullSync = changes.IsFullSync;
+            run.Requests = changes.Requests;
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var remote in changes.Events) await reconciler.ApplyAsync(db, integration, remote, outcome, ct);
+            if (changes.NextCursor is not null) integration.Cursor = changes.NextCursor;
+            integration.LastSyncAt = clock.GetUtcNow().UtcDateTime;
+            integration.LastSyncError = null;
+            if (integration.Status == IntegrationStatus.Error) integration.Status = IntegrationStatus.Active;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation(
+                "Pulled integration {IntegrationId} ({Trigger}, full: {FullSync}): {Count} items, {Created} created, {Updated} updated, {Deleted} deleted, {Conflicts} conflicts, events {EventIds}",
+                integration.Id, trigger, fullSync, changes.Events.Count, outcome.Created, outcome.Updated, outcome.Deleted, outcome.Conflicts, outcome.ChangedEventIds);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            run.Error = SyncFailureText.For(ex, integration.Provider.ToString());
+            logger.LogWarning(ex, "Pull of integration {IntegrationId} failed: {Error}", integration.Id, run.Error);
+            await RecordFailureAsync(integration.Id, ex, run.Error, ct);
+        }
+        finally
+        {
+            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+            run.DurationMs = (int)watch.ElapsedMilliseconds;
+            (run.Created, run.Updated, run.Deleted) = (outcome.Created, outcome.Updated, outcome.Deleted);
+            await using var runDb = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            runDb.SyncRuns.Add(run);
+            await runDb.SaveChangesAsync(CancellationToken.None);
+        }
+
+        if (outcome.ChangedEventIds.Count > 0)
+        {
+            outboxSignal.Notify();
+            await notifier.PublishAsync(integration.UserId, integration.Id, outcome.ChangedEventIds, ct);
+        }
+        return new PullResult(integration.Id, outcome.Created, outcome.Updated, outcome.Deleted, outcome.Conflicts, run.Requests, fullSync, run.Error);
+    }
+
+    private async Task RecordFailureAsync(Guid integrationId, Exception ex, string message, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var integration = await db.Integrations.Include(i => i.Credential).FirstAsync(i => i.Id == integrationId, CancellationToken.None);
+        integration.LastSyncError = message;
+        if (ex is ReconnectRequiredException)
+        {
+            integration.Status = IntegrationStatus.NeedsReconnect;
+            if (integration.Credential is { } c)
+            {
+                c.NeedsReconnect = true;
+                c.LastError = message;
+            }
+        }
+        else if (ex is PermanentProviderException) integration.Status = IntegrationStatus.Error;
+        await db.SaveChangesAsync(CancellationToken.None);
+        await notifier.PublishAsync(integration.UserId, integration.Id, [], CancellationToken.None);
+    }
+}

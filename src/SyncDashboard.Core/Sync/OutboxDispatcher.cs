@@ -1,0 +1,222 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Notifications;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Sync;
+
+public sealed record DispatchResult(int Sent, int Retrying, int DeadLettered, int Waiting);
+
+/// <summary>
+/// Sends due outbox rows to their integrations, one integration at a time, each row in its own unit of work.
+/// Failures go back to the outbox with exponential backoff and jitter (a restart loses nothing) and dead-letter
+/// after <see cref="SyncOptions.MaxAttempts"/>, with the last error kept for the user.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ProviderRegistry providers,
+    Reconciler reconciler,
+    IntegrationLocks locks,
+    IChangeNotifier notifier,
+    IOptions<SyncOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    private const int BatchSize = 200;
+
+    public async Task<DispatchResult> DispatchDueAsync(Guid? onlyIntegrationId = null, CancellationToken ct = default)
+    {
+        List<OutboxItem> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var now = Now;
+            // A row left in flight by a crash mid-send goes back in line; creates are idempotent, so resending is safe.
+            var stale = now.AddMinutes(-5);
+            await db.Outbox.Where(o => o.State == OutboxState.InFlight && o.UpdatedAt < stale)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Pending), ct);
+            due = await db.Outbox.AsNoTracking()
+                .Where(o => (o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now
+                    && (onlyIntegrationId == null || o.IntegrationId == onlyIntegrationId))
+                .OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
+        }
+
+        var totals = new Totals();
+        foreach (var group in due.GroupBy(o => o.IntegrationId))
+        {
+            var changed = new HashSet<Guid>();
+            using (await locks.AcquireAsync(group.Key, ct))
+            {
+                foreach (var item in group)
+                {
+                    var outcome = await ProcessAsync(item.Id, ct);
+                    totals.Add(outcome);
+                    if (outcome != ItemOutcome.Skipped) changed.Add(item.EventId);
+                }
+            }
+            // Sync chips and the status panel follow the outbox too.
+            if (changed.Count > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, ct);
+        }
+        return new DispatchResult(totals.Sent, totals.Retrying, totals.DeadLettered, totals.Waiting);
+    }
+
+    private async Task<ItemOutcome> ProcessAsync(long itemId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.Outbox.FirstOrDefaultAsync(o => o.Id == itemId, ct);
+        if (item is null || item.State is not (OutboxState.Pending or OutboxState.Failed)) return ItemOutcome.Skipped;
+        var integration = await db.Integrations.Include(i => i.Credential).FirstAsync(i => i.Id == item.IntegrationId, ct);
+        var ev = await db.Events.FirstAsync(e => e.Id == item.EventId && e.UserId == item.UserId, ct);
+        var link = await db.EventLinks.FirstOrDefaultAsync(l => l.EventId == ev.Id && l.IntegrationId == integration.Id, ct);
+
+        if (!integration.IsActive || integration.Credential?.NeedsReconnect == true)
+        {
+            // The grant is dead: keep the change queued (never lose it) and look again later.
+            item.NextAttemptAt = Now + options.Value.ReconnectWait;
+            item.LastError = "Waiting for the integration to be reconnected.";
+            await db.SaveChangesAsync(ct);
+            return ItemOutcome.Waiting;
+        }
+
+        item.State = OutboxState.InFlight;
+        item.Attempts++;
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            await SendAsync(db, integration, ev, link, item, ct);
+            item.State = OutboxState.Completed;
+            item.CompletedAt = Now;
+            item.LastError = null;
+            if (link is not null)
+            {
+                link.State = LinkState.Synced;
+                link.LastError = null;
+                link.LastSyncedAt = Now;
+            }
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Sent {Operation} of event {EventId} to integration {IntegrationId} (external {ExternalId}, attempt {Attempt})",
+                item.Operation, ev.Id, integration.Id, link?.ExternalId, item.Attempts);
+            return ItemOutcome.Sent;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return await FailAsync(db, integration, link, item, ex, ct);
+        }
+    }
+
+    private async Task SendAsync(AppDbContext db, Integration integration, CalendarEvent ev, EventLink? link, OutboxItem item, CancellationToken ct)
+    {
+        var provider = providers.For(integration.Provider);
+        if (ev.IsDeleted || item.Operation == OutboxOperation.Delete)
+        {
+            if (link?.ExternalId is { } externalId) await provider.DeleteAsync(integration, externalId, ct);
+            return;
+        }
+        link ??= db.EventLinks.Add(new EventLink { UserId = ev.UserId, EventId = ev.Id, IntegrationId = integration.Id }).Entity;
+        var fields = ev.ToFields();
+        RemoteWriteResult result;
+        if (link.ExternalId is null)
+        {
+            result = await provider.CreateAsync(integration, ev.Id, fields, ct);
+        }
+        else
+        {
+            try
+            {
+                result = await provider.UpdateAsync(integration, ev.Id, link.ExternalId, link.RemoteVersion, fields, ct);
+            }
+            catch (RemoteVersionMismatchException)
+            {
+                // Someone edited it there since our last read: merge their version in, then write the merged result.
+                logger.LogInformation("Event {EventId} changed in integration {IntegrationId} since our last read; merging before writing", ev.Id, integration.Id);
+                var remote = await provider.GetAsync(integration, link.ExternalId, ct);
+                if (remote is null || remote.Deleted)
+                {
+                    result = await provider.CreateAsync(integration, ev.Id, fields, ct);
+                }
+                else
+                {
+                    await reconciler.ApplyAsync(db, integration, remote, new ReconcileOutcome(), ct);
+                    fields = ev.ToFields();
+                    result = await provider.UpdateAsync(integration, ev.Id, link.ExternalId, remote.Version, fields, ct);
+                }
+            }
+        }
+        link.ExternalId = result.ExternalId;
+        link.RemoteVersion = result.Version;
+        link.BaseFields = FieldsJson.Serialize(result.Stored ?? fields);
+    }
+
+    private async Task<ItemOutcome> FailAsync(AppDbContext db, Integration integration, EventLink? link, OutboxItem item, Exception ex, CancellationToken ct)
+    {
+        // Start from the stored state: the failed attempt may have left half-applied changes in this context.
+        db.ChangeTracker.Clear();
+        item = await db.Outbox.FirstAsync(o => o.Id == item.Id, CancellationToken.None);
+        link = link is null ? null : await db.EventLinks.FirstOrDefaultAsync(l => l.Id == link.Id, CancellationToken.None);
+        var message = SyncFailureText.For(ex, integration.Provider.ToString());
+        item.LastError = message;
+        ItemOutcome outcome;
+
+        if (ex is ReconnectRequiredException)
+        {
+            item.State = OutboxState.Pending;
+            item.Attempts = Math.Max(0, item.Attempts - 1);
+            item.NextAttemptAt = Now + options.Value.ReconnectWait;
+            var stored = await db.Integrations.Include(i => i.Credential).FirstAsync(i => i.Id == integration.Id, CancellationToken.None);
+            stored.Status = IntegrationStatus.NeedsReconnect;
+            stored.LastSyncError = message;
+            if (stored.Credential is { } c) { c.NeedsReconnect = true; c.LastError = message; }
+            outcome = ItemOutcome.Waiting;
+        }
+        else if (ex is PermanentProviderException || item.Attempts >= options.Value.MaxAttempts)
+        {
+            item.State = OutboxState.DeadLettered;
+            outcome = ItemOutcome.DeadLettered;
+        }
+        else
+        {
+            item.State = OutboxState.Failed;
+            item.NextAttemptAt = Now + Backoff(item.Attempts, (ex as TransientProviderException)?.RetryAfter);
+            outcome = ItemOutcome.Retrying;
+        }
+        if (link is not null)
+        {
+            link.State = outcome == ItemOutcome.DeadLettered ? LinkState.Failed : LinkState.Pending;
+            link.LastError = message;
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogWarning(ex, "{Operation} of event {EventId} to integration {IntegrationId} failed (attempt {Attempt}, now {Outcome}): {Error}",
+            item.Operation, item.EventId, integration.Id, item.Attempts, outcome, message);
+        return outcome;
+    }
+
+    /// <summary>Exponential with ±25 % jitter, never sooner than the provider's Retry-After.</summary>
+    internal TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var o = options.Value;
+        var exponential = o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        var capped = Math.Min(exponential, o.RetryMaxDelay.TotalMilliseconds);
+        var jittered = capped * (0.75 + Random.Shared.NextDouble() * 0.5);
+        return TimeSpan.FromMilliseconds(Math.Max(jittered, retryAfter?.TotalMilliseconds ?? 0));
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private enum ItemOutcome { Sent, Retrying, DeadLettered, Waiting, Skipped }
+
+    private sealed class Totals
+    {
+        public int Sent, Retrying, DeadLettered, Waiting;
+        public void Add(ItemOutcome o)
+        {
+            switch (o)
+            {
+                case ItemOutcome.Sent: Sent++; break;
+                case ItemOutcome.Retrying: Retrying++; break;
+                case ItemOutcome.DeadLettered: DeadLettered++; break;
+                case ItemOutcome.Waiting: Waiting++; break;
+            }
+        }
+    }
+}

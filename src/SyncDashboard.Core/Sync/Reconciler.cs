@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Sync;
+
+/// <summary>
+/// Applies one remote item to the app: create, merge or delete, with echo suppression and conflict records,
+/// and queues what the change owes the user's other integrations. Runs inside the caller's transaction.
+/// </summary>
+public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
+{
+    public async Task ApplyAsync(AppDbContext db, Integration integration, RemoteEvent remote, ReconcileOutcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var link = await FindLinkAsync(db, integration, remote, ct);
+
+        if (remote.Deleted)
+        {
+            await ApplyDeletionAsync(db, integration, remote, link, outcome, now, ct);
+            return;
+        }
+        if (remote.Fields is null) return;
+
+        if (link?.Event is null)
+        {
+            if (!integration.CanImport) return;
+            await ImportAsync(db, integration, remote, link, outcome, now, ct);
+            return;
+        }
+
+        var ev = link.Event;
+        if (link.RemoteVersion is not null && link.RemoteVersion == remote.Version)
+        {
+            // Our own write (or a read we already applied) coming back: not a change.
+            outcome.Unchanged++;
+            return;
+        }
+        if (ev.IsDeleted || !integration.CanImport)
+        {
+            outcome.Unchanged++;
+            return;
+        }
+
+        var baseFields = FieldsJson.Deserialize(link.BaseFields);
+        var local = ev.ToFields();
+        link.RemoteVersion = remote.Version;
+        link.RemoteUpdatedAt = remote.UpdatedAt;
+        if (FieldMerge.SameContent(remote.Fields, baseFields ?? local) || FieldMerge.SameContent(remote.Fields, local))
+        {
+            // Only the version moved (Notion's minute-rounded timestamps, an etag after our own write): compare content, not stamps.
+            link.BaseFields = FieldsJson.Serialize(remote.Fields);
+            outcome.Unchanged++;
+            return;
+        }
+
+        var remoteWins = (remote.UpdatedAt ?? now) >= ev.UpdatedAt;
+        var merge = FieldMerge.Merge(baseFields, local, remote.Fields, remoteWins);
+        link.BaseFields = FieldsJson.Serialize(remote.Fields);
+        link.State = LinkState.Synced;
+        if (merge.HasConflicts) RecordConflict(db, integration, ev, baseFields, local, remote.Fields, merge, remoteWins, outcome);
+
+        if (!FieldMerge.SameContent(merge.Merged, local))
+        {
+            ev.Apply(merge.Merged);
+            await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Update, now, exceptIntegrationId: integration.Id, ct: ct);
+            outcome.Updated++;
+            outcome.ChangedEventIds.Add(ev.Id);
+            logger.LogInformation("Merged remote change {ExternalId} from integration {IntegrationId} into event {EventId}", remote.ExternalId, integration.Id, ev.Id);
+        }
+        if (!FieldMerge.SameContent(merge.Merged, remote.Fields))
+        {
+            // Local edits this side has not seen yet: send the merged result back to it.
+            await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Update, now, ct: ct, onlyIntegrationId: integration.Id);
+        }
+    }
+
+    private static async Task<EventLink?> FindLinkAsync(AppDbContext db, Integration integration, RemoteEvent remote, CancellationToken ct)
+    {
+        var link = db.EventLinks.Local.FirstOrDefault(l => l.IntegrationId == integration.Id && l.ExternalId == remote.ExternalId)
+            ?? await db.EventLinks.Include(l => l.Event)
+                .FirstOrDefaultAsync(l => l.IntegrationId == integration.Id && l.ExternalId == remote.ExternalId, ct);
+        if (link is not null || remote.AppEventId is not { } appId) return link;
+
+        // The remote carries our event id (we created it, and the link was lost or its create never reported back): re-link, never duplicate.
+        link = await db.EventLinks.Include(l => l.Event)
+            .FirstOrDefaultAsync(l => l.IntegrationId == integration.Id && l.EventId == appId && l.UserId == integration.UserId, ct);
+        if (link is not null)
+        {
+            link.ExternalId = remote.ExternalId;
+            return link;
+        }
+        var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == appId && e.UserId == integration.UserId, ct);
+        if (ev is null) return null;
+        link = new EventLink { UserId = integration.UserId, EventId = ev.Id, Event = ev, IntegrationId = integration.Id, ExternalId = remote.ExternalId };
+        db.EventLinks.Add(link);
+        return link;
+    }
+
+    private async Task ImportAsync(AppDbContext db, Integration integration, RemoteEvent remote, EventLink? link, ReconcileOutcome outcome, DateTime now, CancellationToken ct)
+    {
+        var fields = remote.Fields!;
+        var ev = new CalendarEvent { UserId = integration.UserId, Title = fields.Title, Version = 1, OriginIntegrationId = integration.Id };
+        ev.Apply(fields);
+        db.Events.Add(ev);
+        link ??= new EventLink { UserId = integration.UserId, IntegrationId = integration.Id, ExternalId = remote.ExternalId };
+        link.EventId = ev.Id;
+        link.Event = ev;
+        link.RemoteVersion = remote.Version;
+        link.RemoteUpdatedAt = remote.UpdatedAt;
+        link.BaseFields = FieldsJson.Serialize(fields);
+        link.State = LinkState.Synced;
+        link.LastSyncedAt = now;
+        if (db.Entry(link).State == EntityState.Detached) db.EventLinks.Add(link);
+        await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Create, now, exceptIntegrationId: integration.Id, ct: ct);
+        outcome.Created++;
+        outcome.ChangedEventIds.Add(ev.Id);
+        logger.LogInformation("Imported {ExternalId} from integration {IntegrationId} as event {EventId}", remote.ExternalId, integration.Id, ev.Id);
+    }
+
+    private async Task ApplyDeletionAsync(AppDbContext db, Integration integration, RemoteEvent remote, EventLink? link, ReconcileOutcome outcome, DateTime now, CancellationToken ct)
+    {
+        if (remote.RecurringEventId is not null)
+        {
+            // A cancelled occurrence of a series hides that one date; it must never delete the series.
+            logger.LogInformation("Ignored cancelled occurrence {ExternalId} of series {SeriesId} from integration {IntegrationId}",
+                remote.ExternalId, remote.RecurringEventId, integration.Id);
+            outcome.Unchanged++;
+            return;
+        }
+        if (link?.Event is not { } ev || !integration.CanImport) return;
+        link.RemoteVersion = remote.Version;
+        link.State = LinkState.Synced;
+        if (ev.IsDeleted) return;
+        ev.IsDeleted = true;
+        ev.DeletedAt = now;
+        await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Delete, now, exceptIntegrationId: integration.Id, ct: ct);
+        outcome.Deleted++;
+        outcome.ChangedEventIds.Add(ev.Id);
+        logger.LogInformation("Deleted event {EventId}: {ExternalId} was deleted in integration {IntegrationId}", ev.Id, remote.ExternalId, integration.Id);
+    }
+
+    private void RecordConflict(AppDbContext db, Integration integration, CalendarEvent ev, EventFields? baseFields, EventFields local,
+        EventFields remote, MergeResult merge, bool remoteWins, ReconcileOutcome outcome)
+    {
+        db.Conflicts.Add(new Conflict
+        {
+            UserId = ev.UserId, EventId = ev.Id, IntegrationId = integration.Id,
+            Fields = string.Join(',', merge.Conflicts),
+            LocalFields = FieldsJson.Serialize(local), RemoteFields = FieldsJson.Serialize(remote),
+            BaseFields = baseFields is null ? null : FieldsJson.Serialize(baseFields),
+            Outcome = remoteWins ? ConflictOutcome.RemoteWon : ConflictOutcome.LocalWon,
+        });
+        outcome.Conflicts++;
+        outcome.ChangedEventIds.Add(ev.Id);
+        logger.LogWarning("Conflict on event {EventId} with integration {IntegrationId} in {Fields}; {Winner} side won (last write)",
+            ev.Id, integration.Id, merge.Conflicts, remoteWins ? "remote" : "local");
+    }
+}

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Browser;
+
+/// <summary>
+/// One headless Debian chromium and one app (its own SQLite file, separate from the API tests' app) shared by the
+/// browser tests. Tests isolate themselves by creating their own users and browser contexts.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    ];
+
+    public AppHost App { get; private set; } = default!;
+    public IPlaywright Playwright { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        // Fail loudly: a silently skipped browser suite looks exactly like a passing one.
+        var chromium = FindOnPath("chromium") ?? throw new InvalidOperationException(
+            "The browser tests need Debian's `chromium` on PATH and found none. Run scripts/test.sh (it installs chromium " +
+            "with apt-get) instead of a bare `dotnet test`. Do not run `playwright install`; its downloads fail here.");
+        EnsureWebProjectIsFindable();
+        var startApp = AppHost.StartAsync();
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        App = await startApp;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+
+    /// <summary>
+    /// AppHost finds src/SyncDashboard.Web above the test binaries or the working directory. With
+    /// `--artifacts-path /tmp/...` neither is inside the repository (the test host runs in the output folder), so
+    /// point the working directory at the repository this file was compiled from. Absolute paths are unaffected.
+    /// </summary>
+    private static void EnsureWebProjectIsFindable([CallerFilePath] string thisFile = "")
+    {
+        static bool Above(string start, out string? found)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (Directory.Exists(Path.Combine(dir.FullName, "src", "SyncDashboard.Web"))) { found = dir.FullName; return true; }
+            found = null;
+            return false;
+        }
+        if (Above(AppContext.BaseDirectory, out _) || Above(Directory.GetCurrentDirectory(), out _)) return;
+        if (Above(Path.GetDirectoryName(thisFile)!, out var repo)) Directory.SetCurrentDirectory(repo!);
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

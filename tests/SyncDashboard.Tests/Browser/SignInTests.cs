@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SignInTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task DemoButtonSignsInToADashboardWithTheNextEventAndUpcomingItems()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.ScreenshotAsync("login");
+
+        await page.ClickAsync("[data-testid=demo-login]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForInteractiveAsync();
+
+        var title = page.Locator("[data-testid=next-event] [data-testid=next-event-title]");
+        await Assertions.Expect(title).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S"));
+        await Assertions.Expect(page.GetByTestId("next-event-countdown")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-testid=upcoming] [data-testid=upcoming-item]").CountAsync() >= 3);
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("connect-google-cta")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("dashboard");
+    }
+
+    [Fact]
+    public async Task EmailAndPasswordSignInLandsOnTheUsersDashboard()
+    {
+        var user = await fixture.App.CreateUserAsync("Ada");
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.SignInAsync(user);
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ada");
+        await Assertions.Expect(page.GetByTestId("next-event")).ToContainTextAsync("Nothing in the next seven days");
+        await Assertions.Expect(page.GetByTestId("upcoming")).ToContainTextAsync("No events in the next seven days.");
+    }
+
+    [Fact]
+    public async Task WrongPasswordShowsTheErrorAndStaysSignedOut()
+    {
+        var user = await fixture.App.CreateUserAsync();
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("input[name=Email]", user.Email);
+        await page.FillAsync("input[name=Password]", "not the password");
+        await page.ClickAsync("[data-testid=login]");
+
+        await Assertions.Expect(page.Locator(".alert-error")).ToHaveTextAsync("The e-mail or password is not right.");
+        Assert.Equal("/account/login", new Uri(page.Url).AbsolutePath);
+        var api = await page.APIRequest.GetAsync("/api/events");
+        Assert.Equal(401, api.Status);
+    }
+
+    [Fact]
+    public async Task RegisteringInTheBrowserSignsInWithTheBrowsersTimeZone()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/register");
+        await page.ScreenshotAsync("register");
+
+        await page.FillAsync("input[name=DisplayName]", "Grace");
+        await page.FillAsync("input[name=Email]", $"grace-{Guid.NewGuid():N}@example.test");
+        await page.FillAsync("input[name=Password]", "long enough password");
+        await page.ClickAsync("[data-testid=register]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForInteractiveAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Grace");
+        await page.GotoAsync("/settings");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("time-zone")).ToHaveValueAsync("UTC");
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Browser;
+
+/// <summary>Shared steps of the browser tests: contexts, sign-in, waiting for Blazor interactivity, screenshots, API calls.</summary>
+public static class Ui
+{
+    /// <summary>First loads JIT the app and the circuit; later waits are quick but the machine has two cores.</summary>
+    public const float Timeout = 15_000;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>A fresh cookie jar in UTC with a fixed locale, so what the page shows does not depend on the machine.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(this BrowserFixture fixture)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.App.BaseAddress.ToString(),
+            TimezoneId = "UTC",
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(Timeout);
+        return context;
+    }
+
+    /// <summary>Signs in through the login form and lands on the dashboard, interactive.</summary>
+    public static async Task<IPage> SignInAsync(this IBrowserContext context, TestUser user)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("input[name=Email]", user.Email);
+        await page.FillAsync("input[name=Password]", TestUser.Password);
+        await page.ClickAsync("[data-testid=login]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+
+    /// <summary>Opens a page of the app in a new tab of an already signed-in context and waits until it is live.</summary>
+    public static async Task<IPage> OpenAsync(this IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+
+    /// <summary>
+    /// Pages render statically first and become interactive once the circuit is up. The router's FocusOnNavigate
+    /// then gives the page's h1 tabindex=-1 — after the first interactive render, in the same after-render pass in
+    /// which live pages subscribe to calendar changes. So this selector means "interactive and listening".
+    /// </summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("h1[tabindex='-1']").WaitForAsync(new() { Timeout = Timeout });
+
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public static ILocator UpcomingItem(this IPage page, Guid eventId) =>
+        page.Locator($"[data-testid=upcoming-item][data-event-id='{eventId}']");
+
+    public static ILocator Appointment(this IPage page, string title) =>
+        page.Locator("[data-testid=appointment]").Filter(new() { HasText = title });
+
+    /// <summary>The value a datetime-local input takes.</summary>
+    public static string LocalInput(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Tomorrow at the given hour (UTC, the zone of test users), or today when tomorrow starts the next week — the
+    /// scheduler's week view shows the current week, with the first day of week of the app's culture (the app runs in this process).
+    /// </summary>
+    public static DateTime DayInShownWeek(int hour)
+    {
+        var today = DateTime.UtcNow.Date;
+        var day = today.AddDays(1).DayOfWeek == CultureInfo.CurrentCulture.DateTimeFormat.FirstDayOfWeek ? today : today.AddDays(1);
+        return day.AddHours(hour);
+    }
+
+    public static async Task<Guid> CreateEventAsync(this TestUser user, string title, DateTimeOffset start, int minutes = 60, string? location = null)
+    {
+        var response = await user.Api.PostJsonAsync("/api/events", new { title, start, end = start.AddMinutes(minutes), location });
+        response.EnsureSuccessStatusCode();
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The user's events overlapping [from, to), through the REST API.</summary>
+    public static async Task<List<JsonElement>> ListEventsAsync(this TestUser user, DateTimeOffset from, DateTimeOffset to)
+    {
+        var url = $"/api/events?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
+        var response = await user.Api.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return (await response.ReadJsonAsync()).EnumerateArray().ToList();
+    }
+
+    /// <summary>Marks the pages' windows; a reload would lose the mark.</summary>
+    public static async Task MarkNoReloadAsync(params IPage[] pages)
+    {
+        foreach (var page in pages) await page.EvaluateAsync("() => window.__notReloaded = true");
+    }
+
+    public static async Task AssertNotReloadedAsync(params IPage[] pages)
+    {
+        foreach (var page in pages) Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"), $"{page.Url} was reloaded");
+    }
+}
