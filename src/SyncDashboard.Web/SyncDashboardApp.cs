@@ -1,4 +1,10 @@
 using SyncDashboard.Core;
+using SyncDashboard.Core.Common;
+using SyncDashboard.Core.Google;
+using SyncDashboard.Core.Sync;
+using SyncDashboard.Web.Emulators;
+using SyncDashboard.Web.GoogleCalendar;
+using SyncDashboard.Web.Sync;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Web.Accounts;
 using SyncDashboard.Web.Calendar;
@@ -25,11 +31,16 @@ public static class SyncDashboardApp
         });
         configure?.Invoke(builder);
 
-        builder.AddDemoDefaults();
+        var demo = builder.AddDemoDefaults();
+        builder.Services.AddSingleton<IAppBaseAddress, AppBaseAddress>();
         builder.Services.AddPersistence(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddTokenProtection(builder.Configuration);
         builder.Services.AddEvents();
         builder.Services.AddAccounts();
+        builder.Services.AddSyncEngine(builder.Configuration);
+        builder.Services.AddGoogleCalendar(builder.Configuration);
+        builder.Services.AddSyncJobs(builder.Configuration);
+        builder.Services.AddEmulators(builder.Configuration, demo);
         builder.Services.AddDashboardAuthentication();
         builder.Services.AddRealtime();
         builder.Services.AddApiInfrastructure();
@@ -47,6 +58,10 @@ public static class SyncDashboardApp
         app.MapEventEndpoints();
         app.MapCalendarEndpoints();
         app.MapRealtime();
+        app.MapSyncEndpoints();
+        app.MapGoogleWebhooks();
+        app.MapGoogleConnect();
+        app.MapEmulators();
         app.MapDashboard();
         return app;
     }

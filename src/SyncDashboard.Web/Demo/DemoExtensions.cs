@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using SyncDashboard.Core.Demo;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Web.Emulators;
 
 namespace SyncDashboard.Web.Demo;
 
@@ -12,7 +13,7 @@ public static class DemoExtensions
     /// In demo mode a missing token-protection key is created once under App_Data, so `dotnet run` needs no setup;
     /// outside demo mode a missing key stops the start with a message naming it.
     /// </summary>
-    public static WebApplicationBuilder AddDemoDefaults(this WebApplicationBuilder builder)
+    public static DemoMode AddDemoDefaults(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
         var hasRealCredentials = !string.IsNullOrEmpty(config["Google:ClientId"]) || !string.IsNullOrEmpty(config["Notion:ClientId"]);
@@ -29,8 +30,12 @@ public static class DemoExtensions
                 ["TokenProtection:Keys:demo-1"] = key,
             });
         }
-        builder.Services.AddSingleton(new DemoMode(enabled, zone));
-        return builder;
+        var demo = new DemoMode(enabled, zone);
+        if (config.EmulatorsEnabled(demo))
+            config.AddInMemoryCollection(EmulatorExtensions.ClientDefaults(config, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton(demo);
+        builder.Services.AddHostedService<DemoIntegrationsConnector>();
+        return demo;
     }
 
     /// <summary>Migrates the database and, in demo mode, makes sure the demo account exists.</summary>

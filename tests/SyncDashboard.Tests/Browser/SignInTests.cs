@@ -22,6 +22,9 @@ public sealed class SignInTests(BrowserFixture fixture)
         await Assertions.Expect(title).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S"));
         await Assertions.Expect(page.GetByTestId("next-event-countdown")).ToBeVisibleAsync();
         Assert.True(await page.Locator("[data-testid=upcoming] [data-testid=upcoming-item]").CountAsync() >= 3);
+        // The demo's all-day offsite starts in five days: its label names the day like the timed events around it.
+        var offsite = page.Locator("[data-testid=upcoming-item]").Filter(new() { HasText = "Company offsite" });
+        await Assertions.Expect(offsite.Locator(".event-time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) · all day$"));
         await Assertions.Expect(page.GetByTestId("sync-status")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("connect-google-cta")).ToBeVisibleAsync();
         await page.ScreenshotAsync("dashboard");

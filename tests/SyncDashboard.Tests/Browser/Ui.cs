@@ -60,7 +60,12 @@ public static class Ui
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(ScreenshotDirectory, name + ".png"),
+            FullPage = true,
+            Animations = ScreenshotAnimations.Disabled, // Radzen's dialog fades in; show it as it ends up
+        });
     }
 
     public static ILocator UpcomingItem(this IPage page, Guid eventId) =>

@@ -1,0 +1,51 @@
+using SyncDashboard.Emulators.Google;
+using SyncDashboard.Emulators.Notion;
+using SyncDashboard.Web.Demo;
+
+namespace SyncDashboard.Web.Emulators;
+
+/// <summary>
+/// Hosts the Google and Notion emulators inside the app (demo mode and tests). The real clients reach them over
+/// real HTTP through relative base URLs, exactly as they would reach Google and Notion.
+/// </summary>
+public static class EmulatorExtensions
+{
+    public const string GooglePrefix = "/emulator/google";
+    public const string NotionPrefix = "/emulator/notion";
+
+    public static bool EmulatorsEnabled(this IConfiguration configuration, DemoMode demo) =>
+        configuration.GetValue<bool?>("Emulators:Enabled") ?? demo.Enabled;
+
+    public static IServiceCollection AddEmulators(this IServiceCollection services, IConfiguration configuration, DemoMode demo)
+    {
+        if (!configuration.EmulatorsEnabled(demo)) return services;
+        services.AddGoogleCalendarEmulator(configuration);
+        services.AddNotionEmulator(configuration);
+        return services;
+    }
+
+    public static WebApplication MapEmulators(this WebApplication app)
+    {
+        if (!app.Configuration.EmulatorsEnabled(app.Services.GetRequiredService<DemoMode>())) return app;
+        app.MapGoogleCalendarEmulator(GooglePrefix);
+        app.MapNotionEmulator(NotionPrefix);
+        return app;
+    }
+
+    /// <summary>Configuration that points the real clients at the emulators, unless the operator configured otherwise.</summary>
+    public static Dictionary<string, string?> ClientDefaults(IConfiguration configuration, string contentRoot)
+    {
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Google:ClientId"] = "emulator-google-client",
+            ["Google:ClientSecret"] = "emulator-google-secret",
+            ["Google:AuthorizationUrl"] = GooglePrefix + "/o/oauth2/v2/auth",
+            ["Google:TokenUrl"] = GooglePrefix + "/token",
+            ["Google:RevokeUrl"] = GooglePrefix + "/revoke",
+            ["Google:ApiBaseUrl"] = GooglePrefix + "/calendar/v3/",
+            ["Emulators:Google:StatePath"] = Path.Combine(contentRoot, "App_Data", "google-emulator.json"),
+            ["Emulators:Notion:StatePath"] = Path.Combine(contentRoot, "App_Data", "notion-emulator.json"),
+        };
+        return defaults.Where(d => configuration[d.Key] is null).ToDictionary(d => d.Key, d => d.Value);
+    }
+}

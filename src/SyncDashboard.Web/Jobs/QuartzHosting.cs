@@ -1,0 +1,54 @@
+using System.Collections.Specialized;
+using Quartz;
+using Quartz.Impl;
+using Quartz.Spi;
+
+namespace SyncDashboard.Web.Jobs;
+
+/// <summary>A recurring job: its type, how often, and after how long the first run comes.</summary>
+public sealed record JobSchedule(Type JobType, TimeSpan Interval, TimeSpan FirstRunAfter);
+
+/// <summary>
+/// Runs Quartz 3 core inside the host. Quartz.Extensions.Hosting is not in this registry; this hosted service and
+/// the DI job factory below are the small part of it we need. The in-memory job store means one node;
+/// several nodes would switch to Quartz's clustered ADO store so each job runs once.
+/// </summary>
+internal sealed class QuartzHostedService(IEnumerable<JobSchedule> schedules, IServiceProvider services, ILogger<QuartzHostedService> logger) : IHostedService
+{
+    private IScheduler? _scheduler;
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var factory = new StdSchedulerFactory(new NameValueCollection
+        {
+            ["quartz.scheduler.instanceName"] = "SyncDashboard",
+            ["quartz.threadPool.maxConcurrency"] = "4",
+        });
+        _scheduler = await factory.GetScheduler(ct);
+        _scheduler.JobFactory = new DiJobFactory(services);
+        foreach (var schedule in schedules)
+        {
+            var job = JobBuilder.Create(schedule.JobType).WithIdentity(schedule.JobType.Name).Build();
+            var trigger = TriggerBuilder.Create().WithIdentity(schedule.JobType.Name + ".trigger")
+                .StartAt(DateTimeOffset.UtcNow + schedule.FirstRunAfter)
+                .WithSimpleSchedule(s => s.WithInterval(schedule.Interval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount())
+                .Build();
+            await _scheduler.ScheduleJob(job, trigger, ct);
+            logger.LogInformation("Scheduled {Job} every {Interval}", schedule.JobType.Name, schedule.Interval);
+        }
+        await _scheduler.Start(ct);
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        if (_scheduler is not null) await _scheduler.Shutdown(waitForJobsToComplete: true, ct);
+    }
+
+    private sealed class DiJobFactory(IServiceProvider services) : IJobFactory
+    {
+        public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler) =>
+            (IJob)ActivatorUtilities.CreateInstance(services, bundle.JobDetail.JobType);
+
+        public void ReturnJob(IJob job) => (job as IDisposable)?.Dispose();
+    }
+}
