@@ -1,3 +1,5 @@
+using Google.Apis.Auth.OAuth2.Responses;
+using Google.Apis.Util.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +21,7 @@ public sealed record ConnectedAccount(Guid CredentialId, string AccountName, IRe
 public sealed class GoogleConnectService(
     IDbContextFactory<AppDbContext> dbFactory,
     GoogleAuthFlowFactory flows,
+    IDataStore dataStore,
     GoogleTokenSource tokens,
     GoogleCalendarClient client,
     GoogleChannelService channels,
@@ -38,26 +41,34 @@ public sealed class GoogleConnectService(
     /// <summary>Exchanges the code, stores the grant sealed, and lists the account's calendars. Reconnecting an account reuses its credential.</summary>
     public async Task<ConnectedAccount> CompleteAsync(Guid userId, string code, string redirectUri, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var pending = new ProviderCredential
-        {
-            UserId = userId, Provider = Provider.Google, AccountName = "pending:" + Guid.NewGuid(), ProtectedTokens = "", CreatedAt = now, UpdatedAt = now,
-        };
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.Credentials.Add(pending);
-            await db.SaveChangesAsync(ct);
-        }
+        var pendingId = await CreatePendingCredentialAsync(userId, ct);
         try
         {
-            await flows.Flow.ExchangeCodeForTokenAsync(pending.Id.ToString(), code, redirectUri, ct);
+            await flows.Flow.ExchangeCodeForTokenAsync(pendingId.ToString(), code, redirectUri, ct);
         }
-        catch (global::Google.Apis.Auth.OAuth2.Responses.TokenResponseException ex)
+        catch (TokenResponseException ex)
         {
-            await RemoveCredentialAsync(pending.Id, ct);
+            await RemoveCredentialAsync(pendingId, ct);
             throw new InputValidationException(new Dictionary<string, string[]> { ["code"] = [$"Google did not accept the sign-in ({ex.Error?.Error}). Please try again."] });
         }
-        return await AdoptAsync(userId, pending.Id, ct);
+        return await AdoptAsync(userId, pendingId, ct);
+    }
+
+    /// <summary>Stores a grant obtained outside the redirect (the emulator's demo grant), then names it like any other.</summary>
+    public async Task<ConnectedAccount> ConnectGrantAsync(Guid userId, TokenResponse token, CancellationToken ct)
+    {
+        var pendingId = await CreatePendingCredentialAsync(userId, ct);
+        await dataStore.StoreAsync(pendingId.ToString(), token);
+        return await AdoptAsync(userId, pendingId, ct);
+    }
+
+    private async Task<Guid> CreatePendingCredentialAsync(Guid userId, CancellationToken ct)
+    {
+        var pending = new ProviderCredential { UserId = userId, Provider = Provider.Google, AccountName = "pending:" + Guid.NewGuid(), ProtectedTokens = "" };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Credentials.Add(pending);
+        await db.SaveChangesAsync(ct);
+        return pending.Id;
     }
 
     /// <summary>Names the new grant after its account; if the user had connected that account before, the old row takes the new grant.</summary>

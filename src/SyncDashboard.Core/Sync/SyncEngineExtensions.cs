@@ -15,6 +15,7 @@ public static class SyncEngineExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<PullQueue>();
         services.AddSingleton<SyncNowService>();
+        services.AddSingleton<ConflictService>();
         return services;
     }
 }

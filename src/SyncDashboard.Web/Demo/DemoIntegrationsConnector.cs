@@ -1,5 +1,5 @@
-using Google.Apis.Auth.OAuth2.Responses;
-using Google.Apis.Util.Store;
+using Microsoft.Extensions.Options;
+using TokenResponse = Google.Apis.Auth.OAuth2.Responses.TokenResponse;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Accounts;
 using SyncDashboard.Core.Domain;
@@ -48,20 +48,13 @@ internal sealed class DemoIntegrationsConnector(
         var calendarId = emulator.PrimaryCalendarId(email);
         if (emulator.Events(calendarId).Count == 0) SeedGoogleSide(emulator, calendarId, UpcomingZone(user.TimeZone));
 
-        var issued = emulator.IssueTokens(email, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GoogleOptions>>().Value.Scopes);
-        var credential = new ProviderCredential { UserId = user.Id, Provider = Provider.Google, AccountName = email, ProtectedTokens = "" };
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.Credentials.Add(credential);
-            await db.SaveChangesAsync(ct);
-        }
-        await services.GetRequiredService<IDataStore>().StoreAsync(credential.Id.ToString(), new Google.Apis.Auth.OAuth2.Responses.TokenResponse
+        var issued = emulator.IssueTokens(email, services.GetRequiredService<IOptions<GoogleOptions>>().Value.Scopes);
+        var connect = services.GetRequiredService<GoogleConnectService>();
+        var account = await connect.ConnectGrantAsync(user.Id, new TokenResponse
         {
             AccessToken = issued.AccessToken, RefreshToken = issued.RefreshToken, ExpiresInSeconds = issued.ExpiresIn,
             Scope = issued.Scope, TokenType = "Bearer", IssuedUtc = DateTime.UtcNow,
-        });
-        var connect = services.GetRequiredService<GoogleConnectService>();
-        var account = await connect.AdoptAsync(user.Id, credential.Id, ct);
+        }, ct);
         var primary = account.Calendars.First(c => c.Id == calendarId);
         await connect.AddCalendarsAsync(user.Id, account.CredentialId, [new CalendarChoice(primary.Id, primary.DisplayName, SyncDirection.TwoWay, true)], ct);
         logger.LogInformation("Connected demo user {UserId} to emulated Google calendar {CalendarId}", user.Id, calendarId);

@@ -21,7 +21,8 @@ internal sealed class QuartzHostedService(IEnumerable<JobSchedule> schedules, IS
     {
         var factory = new StdSchedulerFactory(new NameValueCollection
         {
-            ["quartz.scheduler.instanceName"] = "SyncDashboard",
+            // Unique per host: Quartz keeps a process-wide registry of schedulers by name (tests run several hosts).
+            ["quartz.scheduler.instanceName"] = $"SyncDashboard-{Guid.NewGuid():N}",
             ["quartz.threadPool.maxConcurrency"] = "4",
         });
         _scheduler = await factory.GetScheduler(ct);

@@ -40,6 +40,12 @@ public sealed class AppHost : IAsyncDisposable
             ["Demo:TimeZone"] = "UTC",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Urls"] = "http://127.0.0.1:0",
+            // Emulators keep state in memory per host; retries are quick so fault tests finish in seconds.
+            ["Emulators:Google:StatePath"] = "",
+            ["Emulators:Notion:StatePath"] = "",
+            ["Emulators:Google:PushRetryBaseDelay"] = "00:00:00.100",
+            ["Sync:RetryBaseDelay"] = "00:00:00.200",
+            ["Sync:RetryMaxDelay"] = "00:00:02",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
 

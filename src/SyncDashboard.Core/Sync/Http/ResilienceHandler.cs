@@ -18,13 +18,28 @@ public sealed class ResilienceHandler : DelegatingHandler
     private readonly ProviderRateLimiter _limiter;
     private readonly TimeProvider _clock;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _rateLimitOnlyPipeline;
+    private readonly Func<HttpRequestMessage, bool>? _mayRetryServerErrors;
 
-    public ResilienceHandler(ProviderRateLimiter limiter, TimeProvider clock, TimeSpan attemptTimeout, Func<HttpResponseMessage, bool>? isRateLimited = null)
+    /// <param name="mayRetryServerErrors">
+    /// Null: every request is retried on any transient outcome. Otherwise requests it rejects (non-idempotent writes,
+    /// whose 500 may mean "landed") are retried inline only when the provider said "slow down" (429, 529, rate-limit 403).
+    /// </param>
+    public ResilienceHandler(ProviderRateLimiter limiter, TimeProvider clock, TimeSpan attemptTimeout, Func<HttpResponseMessage, bool>? isRateLimited = null,
+        Func<HttpRequestMessage, bool>? mayRetryServerErrors = null)
     {
         _limiter = limiter;
         _clock = clock;
-        bool Transient(HttpResponseMessage r) => RetryAfter.IsTransientStatus(r.StatusCode) || (isRateLimited?.Invoke(r) ?? false);
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        _mayRetryServerErrors = mayRetryServerErrors;
+        _pipeline = Build(clock, attemptTimeout, isRateLimited, serverErrors: true);
+        _rateLimitOnlyPipeline = mayRetryServerErrors is null ? _pipeline : Build(clock, attemptTimeout, isRateLimited, serverErrors: false);
+    }
+
+    private static ResiliencePipeline<HttpResponseMessage> Build(TimeProvider clock, TimeSpan attemptTimeout, Func<HttpResponseMessage, bool>? isRateLimited, bool serverErrors)
+    {
+        bool SlowDown(HttpResponseMessage r) => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode == 529 || (isRateLimited?.Invoke(r) ?? false);
+        bool Transient(HttpResponseMessage r) => serverErrors ? RetryAfter.IsTransientStatus(r.StatusCode) || SlowDown(r) : SlowDown(r);
+        return new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = 2,
@@ -33,7 +48,7 @@ public sealed class ResilienceHandler : DelegatingHandler
                 Delay = TimeSpan.FromMilliseconds(250),
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
-                    { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                    { Exception: HttpRequestException or TimeoutRejectedException } => serverErrors,
                     { Result: { } r } => Transient(r) && (RetryAfter.From(r, clock) ?? TimeSpan.Zero) <= MaxInlineWait,
                     _ => false,
                 }),
@@ -54,7 +69,8 @@ public sealed class ResilienceHandler : DelegatingHandler
         key ??= request.RequestUri?.Host ?? "default";
         try
         {
-            return await _pipeline.ExecuteAsync(async ct =>
+            var pipeline = _mayRetryServerErrors is null || _mayRetryServerErrors(request) ? _pipeline : _rateLimitOnlyPipeline;
+            return await pipeline.ExecuteAsync(async ct =>
             {
                 await _limiter.WaitAsync(key, ct);
                 var response = await base.SendAsync(request, ct);
