@@ -36,6 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
         App = await startApp;
+        // Two cores, shared with the app, the browser and often a build: give expectations room.
+        Assertions.SetDefaultExpectTimeout(10_000);
     }
 
     public async Task DisposeAsync()

@@ -7,11 +7,10 @@ namespace SyncDashboard.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class CalendarTests(BrowserFixture fixture)
 {
-    private static async Task<ILocator> OpenNewEventDialogAsync(IPage page)
+    internal static async Task<ILocator> OpenNewEventDialogAsync(IPage page)
     {
-        await page.GetByTestId("new-event").ClickAsync();
         var dialog = page.Locator(".rz-dialog");
-        await Assertions.Expect(dialog.GetByTestId("event-form")).ToBeVisibleAsync();
+        await page.GetByTestId("new-event").ClickUntilVisibleAsync(dialog.GetByTestId("event-form"));
         return dialog;
     }
 
@@ -53,8 +52,7 @@ public sealed class CalendarTests(BrowserFixture fixture)
         await Assertions.Expect(appointment).ToHaveAttributeAsync("data-event-id", id.ToString());
 
         // Edit
-        await appointment.ClickAsync();
-        dialog = page.Locator(".rz-dialog");
+        await appointment.ClickUntilVisibleAsync(dialog.GetByTestId("event-form"));
         await Assertions.Expect(dialog.Locator("input[name=title]")).ToHaveValueAsync("Roadmap review");
         await dialog.Locator("input[name=title]").FillAsync("Roadmap review (moved)");
         await dialog.GetByTestId("save-event").ClickAsync();
@@ -66,7 +64,7 @@ public sealed class CalendarTests(BrowserFixture fixture)
         Assert.Equal(2, afterEdit.GetProperty("version").GetInt32());
 
         // Delete
-        await edited.ClickAsync();
+        await edited.ClickUntilVisibleAsync(dialog.GetByTestId("delete-event"));
         await dialog.GetByTestId("delete-event").ClickAsync();
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=appointment]")).ToHaveCountAsync(0);

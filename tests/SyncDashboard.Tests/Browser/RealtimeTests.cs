@@ -42,8 +42,7 @@ public sealed class RealtimeTests(BrowserFixture fixture, ITestOutputHelper outp
         await Ui.MarkNoReloadAsync(dashboard);
         var start = DateTime.UtcNow.Date.AddDays(1).AddHours(15);
 
-        await calendar.GetByTestId("new-event").ClickAsync();
-        var dialog = calendar.Locator(".rz-dialog");
+        var dialog = await CalendarTests.OpenNewEventDialogAsync(calendar);
         await dialog.Locator("input[name=title]").FillAsync("Made in the calendar tab");
         await dialog.Locator("input[name=start]").FillAsync(Ui.LocalInput(start));
         await dialog.Locator("input[name=end]").FillAsync(Ui.LocalInput(start.AddHours(1)));

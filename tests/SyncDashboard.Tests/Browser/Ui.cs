@@ -57,6 +57,26 @@ public static class Ui
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("h1[tabindex='-1']").WaitForAsync(new() { Timeout = Timeout });
 
+    /// <summary>
+    /// Clicks until <paramref name="appears"/> shows. A click that lands while the scheduler re-renders (after a save
+    /// the page reloads its data, and the push of that same change reloads it again) can hit a replaced node and be lost.
+    /// </summary>
+    public static async Task ClickUntilVisibleAsync(this ILocator target, ILocator appears, int attempts = 3)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // A retry must not click through an already open dialog's overlay, so look first and click briefly.
+            if (attempt > 1 && await appears.IsVisibleAsync()) return;
+            try
+            {
+                await target.ClickAsync(attempt == 1 ? null : new() { Timeout = 3_000 });
+                await appears.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3_000 });
+                return;
+            }
+            catch (System.TimeoutException) when (attempt < attempts) { }
+        }
+    }
+
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

@@ -48,7 +48,8 @@ public sealed class GoogleSyncTests(AppFixture fixture)
             "the Google-side event is in the app", TimeSpan.FromSeconds(5));
 
         await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.True(await db.SyncRuns.AnyAsync(r => r.IntegrationId == g.IntegrationId && r.Trigger == SyncTrigger.Webhook && r.Created == 1));
+        await Eventually.TrueAsync(() => db.SyncRuns.AnyAsync(r => r.IntegrationId == g.IntegrationId && r.Trigger == SyncTrigger.Webhook && r.Created == 1),
+            "the webhook-triggered run is recorded");
     }
 
     [Fact]
