@@ -80,14 +80,23 @@ public sealed class EventService(
         if (to - from > TimeSpan.FromDays(400)) throw new InputValidationException(new Dictionary<string, string[]> { ["to"] = ["The range can span at most 400 days."] });
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (f, t) = (from.UtcDateTime.AddDays(-1), to.UtcDateTime.AddDays(1));
+        // A series can start long before the window and still have occurrences in it.
         var events = await db.Events.AsNoTracking()
-            .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < t && e.End > f)
+            .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < t && (e.End > f || e.Recurrence != null))
             .OrderBy(e => e.Start).Take(5000).ToListAsync(ct);
         return events
-            .Where(e => e.IsAllDay || (e.Start < to.UtcDateTime && e.End > from.UtcDateTime))
-            .Select(e => EventDto.From(e, []))
+            .SelectMany(e => Occurrences(e, from.UtcDateTime, to.UtcDateTime).Select(o => (Event: e, o.Start, o.End)))
+            .Where(x => x.Event.IsAllDay || (x.Start < to.UtcDateTime && x.End > from.UtcDateTime))
+            .OrderBy(x => x.Start)
+            .Select(x => EventDto.From(x.Event, []) with { Start = new DateTimeOffset(x.Start, TimeSpan.Zero), End = new DateTimeOffset(x.End, TimeSpan.Zero) })
             .ToList();
     }
+
+    /// <summary>A single event's own span, or each occurrence of a series near the window.</summary>
+    internal static IEnumerable<(DateTime Start, DateTime End)> Occurrences(CalendarEvent e, DateTime fromUtc, DateTime toUtc) =>
+        e.Recurrence is { Length: > 0 } rule
+            ? RecurrenceExpander.Occurrences(e.Start, e.End, e.IsAllDay, e.TimeZone, rule, fromUtc, toUtc)
+            : [(e.Start, e.End)];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

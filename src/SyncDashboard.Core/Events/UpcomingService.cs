@@ -33,11 +33,12 @@ public sealed class UpcomingService(IDbContextFactory<AppDbContext> dbFactory, T
         // All-day rows hold local dates, so widen by the largest UTC offset and trim precisely in memory.
         var (wideFrom, wideTo) = (from.AddHours(-14), to.AddHours(14));
         var candidates = await db.Events.AsNoTracking()
-            .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < wideTo && e.End > wideFrom)
+            .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < wideTo && (e.End > wideFrom || e.Recurrence != null))
             .OrderBy(e => e.Start).Take(maxResults * 4 + 50).ToListAsync(ct);
 
         var events = candidates
-            .Select(e => (Event: e, Span: UpcomingWindow.Occupies(e.Start, e.End, e.IsAllDay, zone)))
+            .SelectMany(e => EventService.Occurrences(e, wideFrom, wideTo)
+                .Select(o => (Event: e, Span: UpcomingWindow.Occupies(o.Start, o.End, e.IsAllDay, zone))))
             .Where(x => x.Span.StartUtc < to && x.Span.EndUtc > from)
             .OrderBy(x => x.Span.StartUtc).ThenBy(x => x.Event.Title)
             .Take(maxResults)

@@ -37,7 +37,7 @@
         content.innerHTML =
             `<div class="title" data-testid="widget-title">${escape(nextEvent.title)}</div>` +
             `<div class="when">${escape(when)}</div>` +
-            (nextEvent.location ? `<div class="where">📍 ${escape(nextEvent.location)}</div>` : '') +
+            (nextEvent.location ? `<div class="where">at ${escape(nextEvent.location)}</div>` : '') +
             `<div class="countdown">${escape(relative(start, end))}</div>`;
     }
 
