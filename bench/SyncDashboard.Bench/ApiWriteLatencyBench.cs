@@ -41,6 +41,7 @@ public static class ApiWriteLatencyBench
             new[] { "POST round trip", posts.Count.ToString(), Figures.Ms(Figures.Percentile(posts, 50)), Figures.Ms(Figures.Percentile(posts, 95)), Figures.Ms(posts.LastOrDefault(double.NaN)) },
         };
         Console.WriteLine(Figures.Table(rows));
+        host.ReportErrors();
         Console.WriteLine();
         summary.Add($"API write -> second hub client: median {Figures.Ms(Figures.Percentile(samples, 50))}, p95 {Figures.Ms(Figures.Percentile(samples, 95))} " +
                     $"over {samples.Count}/{Writes} writes (POST round trip median {Figures.Ms(Figures.Percentile(posts, 50))})");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SyncDashboard.Core.Accounts;
@@ -22,10 +23,12 @@ public sealed class BenchHost : IAsyncDisposable
     private readonly WebApplication _app;
     public string DataDirectory { get; }
     public Uri BaseAddress { get; }
+    public AppErrorLog Errors { get; }
 
-    private BenchHost(WebApplication app, string dataDirectory)
+    private BenchHost(WebApplication app, string dataDirectory, AppErrorLog errors)
     {
         _app = app;
+        Errors = errors;
         DataDirectory = dataDirectory;
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
@@ -60,14 +63,16 @@ public sealed class BenchHost : IAsyncDisposable
         }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
 
+        var errors = new AppErrorLog();
         var app = SyncDashboardApp.Build(["--contentRoot", Repo.WebProjectDirectory, "--environment", "Production"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseStaticWebAssets();
+            builder.Logging.AddProvider(errors);
         });
         await app.InitializeDatabaseAsync();
         await app.StartAsync();
-        return new BenchHost(app, dataDirectory);
+        return new BenchHost(app, dataDirectory, errors);
     }
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
@@ -115,11 +120,19 @@ public sealed class BenchHost : IAsyncDisposable
         return account.CredentialId;
     }
 
-    public async Task<Guid> AddCalendarAsync(BenchUser user, Guid credentialId, string calendarId)
+    public async Task<Guid> AddCalendarAsync(BenchUser user, Guid credentialId, string calendarId, CancellationToken ct = default)
     {
         var ids = await Get<GoogleConnectService>().AddCalendarsAsync(user.Id, credentialId,
-            [new CalendarChoice(calendarId, "Primary", Core.Domain.SyncDirection.TwoWay, true)], default);
+            [new CalendarChoice(calendarId, "Primary", Core.Domain.SyncDirection.TwoWay, true)], ct);
         return ids.Single();
+    }
+
+    /// <summary>Prints the errors the app logged so far (they are also on the console as the app logs them).</summary>
+    public void ReportErrors()
+    {
+        if (Errors.Count == 0) return;
+        Console.WriteLine($"  the app logged {Errors.Count} error(s) during this run:");
+        foreach (var line in Errors.Distinct().Take(5)) Console.WriteLine("    " + line);
     }
 
     public async ValueTask DisposeAsync()

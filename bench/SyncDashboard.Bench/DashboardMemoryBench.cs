@@ -74,6 +74,7 @@ public static class DashboardMemoryBench
         Console.WriteLine($"  GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, {Environment.ProcessorCount} cores; sign-in to first interactive page {Figures.Ms(firstPageMs)}, " +
                           $"{Pages - 1} more tabs interactive in {Figures.Ms(openMs)} ({Figures.Ms(openMs / (Pages - 1))} each)");
         Console.WriteLine("  (the process also holds the bench's own Playwright client objects; chromium itself is a separate process)");
+        host.ReportErrors();
         Console.WriteLine();
         summary.Add($"Memory with {Pages} dashboard pages: working set {Figures.Mb(all.WorkingSet)} (idle {Figures.Mb(idle.WorkingSet)}), " +
                     $"GC heap {Figures.Mb(all.GcHeap)} (idle {Figures.Mb(idle.GcHeap)}); about {Figures.Mb(perPageHeap)} GC heap and {Figures.Mb(perPageWs)} working set per extra page");

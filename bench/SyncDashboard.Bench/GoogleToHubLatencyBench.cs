@@ -39,6 +39,7 @@ public static class GoogleToHubLatencyBench
         }
         Console.WriteLine(Figures.Table(rows));
         Console.WriteLine("  (pull median: duration of the webhook-triggered incremental pulls in that run, from sync_runs)");
+        host.ReportErrors();
         Console.WriteLine();
     }
 

@@ -32,7 +32,9 @@ internal sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInte
                 entry.Property("CreatedAt").CurrentValue = now;
             }
             if (entry.Metadata.FindProperty("UpdatedAt") is not null) entry.Property("UpdatedAt").CurrentValue = now;
-            if (entry.Entity is CalendarEvent ev && entry.State == EntityState.Modified) ev.Version++;
+            // Through the entry, not the CLR property: contexts that turn automatic change detection off must still see it.
+            if (entry.Entity is CalendarEvent && entry.State == EntityState.Modified)
+                entry.Property(nameof(CalendarEvent.Version)).CurrentValue = (int)entry.Property(nameof(CalendarEvent.Version)).OriginalValue! + 1;
         }
     }
 }

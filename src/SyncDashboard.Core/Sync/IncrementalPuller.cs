@@ -24,6 +24,8 @@ public sealed class IncrementalPuller(
     TimeProvider clock,
     ILogger<IncrementalPuller> logger)
 {
+    private const int BatchSize = 500;
+
     public async Task<PullResult> PullAsync(Guid integrationId, SyncTrigger trigger, CancellationToken ct = default)
     {
         using var _ = await locks.AcquireAsync(integrationId, ct);
@@ -56,14 +58,29 @@ public sealed class IncrementalPuller(
             fullSync = changes.IsFullSync;
             run.Requests = changes.Requests;
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var remote in changes.Events) await reconciler.ApplyAsync(db, integration, remote, outcome, ct);
-            if (changes.NextCursor is not null) integration.Cursor = changes.NextCursor;
-            integration.LastSyncAt = clock.GetUtcNow().UtcDateTime;
-            integration.LastSyncError = null;
-            if (integration.Status == IntegrationStatus.Error) integration.Status = IntegrationStatus.Active;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            // Reconciling looks at the change tracker's local view per item; automatic change detection would rescan every
+            // tracked entity each time (quadratic in the batch), so detect once per commit instead.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var batches = changes.Events.Chunk(BatchSize).ToList();
+            if (batches.Count == 0) batches.Add([]);
+            for (var b = 0; b < batches.Count; b++)
+            {
+                // Short transactions keep SQLite's single write lock available to the API and the outbox during a big
+                // import. Re-applying a committed batch after a crash is harmless (links make it idempotent); the cursor
+                // moves only with the last batch.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                foreach (var remote in batches[b]) await reconciler.ApplyAsync(db, integration, remote, outcome, ct);
+                if (b == batches.Count - 1)
+                {
+                    if (changes.NextCursor is not null) integration.Cursor = changes.NextCursor;
+                    integration.LastSyncAt = clock.GetUtcNow().UtcDateTime;
+                    integration.LastSyncError = null;
+                    if (integration.Status == IntegrationStatus.Error) integration.Status = IntegrationStatus.Active;
+                }
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
             logger.LogInformation(
                 "Pulled integration {IntegrationId} ({Trigger}, full: {FullSync}): {Count} items, {Created} created, {Updated} updated, {Deleted} deleted, {Conflicts} conflicts, events {EventIds}",
                 integration.Id, trigger, fullSync, changes.Events.Count, outcome.Created, outcome.Updated, outcome.Deleted, outcome.Conflicts, outcome.ChangedEventIds);
