@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TokenResponse = Google.Apis.Auth.OAuth2.Responses.TokenResponse;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Accounts;
 using SyncDashboard.Core.Domain;
@@ -46,21 +45,15 @@ internal sealed class DemoIntegrationsConnector(
 
         const string email = "demo@example.com";
         var calendarId = emulator.PrimaryCalendarId(email);
-        if (emulator.Events(calendarId).Count == 0) SeedGoogleSide(emulator, calendarId, UpcomingZone(user.TimeZone));
+        if (emulator.Events(calendarId).Count == 0) SeedGoogleSide(emulator, calendarId, Core.Events.UpcomingWindow.FindZone(user.TimeZone));
 
         var issued = emulator.IssueTokens(email, services.GetRequiredService<IOptions<GoogleOptions>>().Value.Scopes);
         var connect = services.GetRequiredService<GoogleConnectService>();
-        var account = await connect.ConnectGrantAsync(user.Id, new TokenResponse
-        {
-            AccessToken = issued.AccessToken, RefreshToken = issued.RefreshToken, ExpiresInSeconds = issued.ExpiresIn,
-            Scope = issued.Scope, TokenType = "Bearer", IssuedUtc = DateTime.UtcNow,
-        }, ct);
+        var account = await connect.ConnectGrantAsync(user.Id, issued.ToTokenResponse(), ct);
         var primary = account.Calendars.First(c => c.Id == calendarId);
         await connect.AddCalendarsAsync(user.Id, account.CredentialId, [new CalendarChoice(primary.Id, primary.DisplayName, SyncDirection.TwoWay, true)], ct);
         logger.LogInformation("Connected demo user {UserId} to emulated Google calendar {CalendarId}", user.Id, calendarId);
     }
-
-    private static TimeZoneInfo UpcomingZone(string id) => Core.Events.UpcomingWindow.FindZone(id);
 
     private static void SeedGoogleSide(GoogleEmulator emulator, string calendarId, TimeZoneInfo zone)
     {

@@ -74,10 +74,7 @@ public sealed class ResilienceHandler : DelegatingHandler
             {
                 await _limiter.WaitAsync(key, ct);
                 var response = await base.SendAsync(request, ct);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode == 529 || RetryAfter.From(response, _clock) is not null)
-                {
-                    if (RetryAfter.From(response, _clock) is { } wait) _limiter.BlockFor(key, wait);
-                }
+                if (RetryAfter.From(response, _clock) is { } wait) _limiter.BlockFor(key, wait);
                 return response;
             }, cancellationToken);
         }

@@ -7,6 +7,7 @@ using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Emulators.Google;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Web.Demo;
 
 namespace SyncDashboard.Tests.Integration.Google;
 
@@ -28,7 +29,7 @@ public sealed class GoogleSyncTests(AppFixture fixture)
         emulator.InsertEvent(email, new() { Summary = "All-day in Google", Start = new(Date: "2026-12-24"), End = new(Date: "2026-12-26") });
         var issued = emulator.IssueTokens(email, GoogleTestKit.Scopes);
         var connect = _app.Get<GoogleConnectService>();
-        var account = await connect.ConnectGrantAsync(user.Id, new() { AccessToken = issued.AccessToken, RefreshToken = issued.RefreshToken, ExpiresInSeconds = 3600, IssuedUtc = DateTime.UtcNow }, default);
+        var account = await connect.ConnectGrantAsync(user.Id, issued.ToTokenResponse(), default);
         await connect.AddCalendarsAsync(user.Id, account.CredentialId, [new CalendarChoice(email, "Mine", SyncDirection.TwoWay, true)], default);
 
         var events = await _app.AppEventsAsync(user.Id);

@@ -1,4 +1,3 @@
-using TokenResponse = Google.Apis.Auth.OAuth2.Responses.TokenResponse;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Google;
@@ -6,6 +5,7 @@ using SyncDashboard.Core.Persistence;
 using SyncDashboard.Emulators.Google;
 using SyncDashboard.Emulators.Google.Wire;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Web.Demo;
 
 namespace SyncDashboard.Tests.Integration.Google;
 
@@ -25,11 +25,7 @@ public static class GoogleTestKit
         var calendarId = emulator.PrimaryCalendarId(email);
         var issued = emulator.IssueTokens(email, Scopes);
         var connect = app.Get<GoogleConnectService>();
-        var account = await connect.ConnectGrantAsync(user.Id, new TokenResponse
-        {
-            AccessToken = issued.AccessToken, RefreshToken = issued.RefreshToken, ExpiresInSeconds = issued.ExpiresIn,
-            Scope = issued.Scope, TokenType = "Bearer", IssuedUtc = DateTime.UtcNow,
-        }, default);
+        var account = await connect.ConnectGrantAsync(user.Id, issued.ToTokenResponse(), default);
         var ids = await connect.AddCalendarsAsync(user.Id, account.CredentialId, [new CalendarChoice(calendarId, "Primary", direction, true)], default);
         return new GoogleUser(user, email, calendarId, ids.Single(), issued);
     }
