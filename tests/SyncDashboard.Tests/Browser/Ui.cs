@@ -35,7 +35,9 @@ public static class Ui
         await page.FillAsync("input[name=Email]", user.Email);
         await page.FillAsync("input[name=Password]", TestUser.Password);
         await page.ClickAsync("[data-testid=login]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        // Wait for the redirect to land, not for every sub-resource's load event (slow on a cold first run);
+        // being interactive is what the tests need, and WaitForInteractiveAsync checks exactly that.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForInteractiveAsync();
         return page;
     }
