@@ -236,13 +236,15 @@ public sealed class GoogleSyncTests(AppFixture fixture)
         var g = await _app.ConnectGoogleAsync();
         Emulator.AddFault(new FaultRule(FaultKind.DropNotifications, Count: 1));
         Emulator.InsertEvent(g.CalendarId, GoogleTestKit.TimedEvent("Missed push", Tomorrow(19)));
-        Emulator.AddFault(new FaultRule(FaultKind.Delay, Count: 1, PathContains: g.CalendarId, DelayMs: 800));
+        // Hold the integration's sync lock so the first run is certainly still going when the second press arrives.
+        var held = await _app.Get<IntegrationLocks>().AcquireAsync(g.IntegrationId, default);
         try
         {
             var first = g.User.Api.PostJsonAsync("/api/calendar/sync", new { });
-            await Task.Delay(200);
+            await Eventually.TrueAsync(() => _app.Get<SyncNowService>().IsRunning(g.User.Id), "the first run has started");
             var second = await g.User.Api.PostJsonAsync("/api/calendar/sync", new { });
             Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+            held.Dispose();
             var result = await (await first).ReadJsonAsync();
             Assert.True(result.GetProperty("started").GetBoolean());
             Assert.Equal(1, result.GetProperty("created").GetInt32());
@@ -250,6 +252,7 @@ public sealed class GoogleSyncTests(AppFixture fixture)
         }
         finally
         {
+            held.Dispose();
             Emulator.ClearFaults();
         }
     }
