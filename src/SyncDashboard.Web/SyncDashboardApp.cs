@@ -4,6 +4,7 @@ using SyncDashboard.Core.Google;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Web.Emulators;
 using SyncDashboard.Web.GoogleCalendar;
+using SyncDashboard.Web.Notion;
 using SyncDashboard.Web.Sync;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Web.Accounts;
@@ -39,6 +40,7 @@ public static class SyncDashboardApp
         builder.Services.AddAccounts();
         builder.Services.AddSyncEngine(builder.Configuration);
         builder.Services.AddGoogleCalendar(builder.Configuration);
+        builder.Services.AddNotionDatabases(builder.Configuration);
         builder.Services.AddSyncJobs(builder.Configuration);
         builder.Services.AddEmulators(builder.Configuration, demo);
         builder.Services.AddDashboardAuthentication();
@@ -61,6 +63,7 @@ public static class SyncDashboardApp
         app.MapSyncEndpoints();
         app.MapGoogleWebhooks();
         app.MapGoogleConnect();
+        app.MapNotion();
         app.MapEmulators();
         app.MapDashboard();
         return app;

@@ -27,8 +27,8 @@ public sealed class GoogleConnectService(
     GoogleChannelService channels,
     IncrementalPuller puller,
     IOutboxSignal outboxSignal,
+    IntegrationSettingsService settings,
     IOptions<GoogleOptions> options,
-    TimeProvider clock,
     ILogger<GoogleConnectService> logger)
 {
     public string AuthorizationUrl(string redirectUri, string state)
@@ -89,16 +89,9 @@ public sealed class GoogleConnectService(
         existing.NeedsReconnect = false;
         existing.LastError = null;
         db.Credentials.Remove(fresh);
-        await db.Integrations.Where(i => i.CredentialId == existing.Id && i.Status == IntegrationStatus.NeedsReconnect)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, IntegrationStatus.Active).SetProperty(i => i.LastSyncError, (string?)null), ct);
         await db.SaveChangesAsync(ct);
         tokens.Forget(existing.Id);
-        // Changes kept queued while the grant was dead can go now.
-        var now = clock.GetUtcNow().UtcDateTime;
-        var integrationIds = await db.Integrations.Where(i => i.CredentialId == existing.Id).Select(i => i.Id).ToListAsync(ct);
-        await db.Outbox.Where(o => integrationIds.Contains(o.IntegrationId) && o.State == OutboxState.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
-        outboxSignal.Notify();
+        await settings.ResumeCredentialAsync(db, existing.Id, ct);
         logger.LogInformation("Reconnected Google credential {CredentialId} for user {UserId}", existing.Id, userId);
         return new ConnectedAccount(existing.Id, account, calendars);
     }
@@ -121,9 +114,7 @@ public sealed class GoogleConnectService(
             if (!await db.Credentials.AnyAsync(c => c.Id == credentialId && c.UserId == userId, ct))
                 throw new NotFoundException("That Google account is not connected.");
             var home = choices.FirstOrDefault(c => c.IsHome && c.Direction != SyncDirection.ImportOnly) ?? choices.FirstOrDefault(c => c.Direction != SyncDirection.ImportOnly);
-            if (home is not null)
-                await db.Integrations.Where(i => i.UserId == userId && i.Provider == Provider.Google && i.IsHome)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.IsHome, false), ct);
+            if (home is not null) await IntegrationSettingsService.ClearHomeAsync(db, userId, Provider.Google, ct);
             foreach (var choice in choices)
             {
                 var integration = await db.Integrations.FirstOrDefaultAsync(i => i.UserId == userId && i.Provider == Provider.Google && i.ExternalId == choice.CalendarId, ct);
@@ -142,7 +133,7 @@ public sealed class GoogleConnectService(
                 ids.Add(integration.Id);
             }
             await db.SaveChangesAsync(ct);
-            if (home is not null) await QueueExistingEventsAsync(db, userId, ids[choices.ToList().IndexOf(home)], ct);
+            if (home is not null) await settings.QueueExistingEventsAsync(db, userId, ids[choices.ToList().IndexOf(home)], ct);
         }
 
         foreach (var id in ids)
@@ -154,20 +145,6 @@ public sealed class GoogleConnectService(
         return ids;
     }
 
-    public async Task UpdateAsync(Guid userId, Guid integrationId, SyncDirection direction, bool isHome, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var integration = await db.Integrations.FirstOrDefaultAsync(i => i.Id == integrationId && i.UserId == userId, ct)
-            ?? throw new NotFoundException($"Integration {integrationId} was not found.");
-        if (isHome && !integration.IsHome)
-            await db.Integrations.Where(i => i.UserId == userId && i.Provider == integration.Provider && i.IsHome)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.IsHome, false), ct);
-        integration.Direction = direction;
-        integration.IsHome = isHome && direction != SyncDirection.ImportOnly;
-        await db.SaveChangesAsync(ct);
-        if (integration.IsHome) await QueueExistingEventsAsync(db, userId, integration.Id, ct);
-    }
-
     public async Task DisconnectAsync(Guid userId, Guid integrationId, CancellationToken ct)
     {
         try { await channels.StopAsync(userId, integrationId, ct); }
@@ -175,16 +152,7 @@ public sealed class GoogleConnectService(
         {
             logger.LogWarning(ex, "Could not stop the push channel of integration {IntegrationId} while disconnecting", integrationId);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var integration = await db.Integrations.FirstOrDefaultAsync(i => i.Id == integrationId && i.UserId == userId, ct)
-            ?? throw new NotFoundException($"Integration {integrationId} was not found.");
-        integration.IsActive = false;
-        integration.IsHome = false;
-        integration.Status = IntegrationStatus.Disconnected;
-        await db.Outbox.Where(o => o.IntegrationId == integrationId && o.State != OutboxState.Completed)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.DeadLettered).SetProperty(o => o.LastError, "The integration was disconnected."), ct);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Disconnected integration {IntegrationId} of user {UserId}", integrationId, userId);
+        await settings.DisconnectAsync(userId, integrationId, ct);
     }
 
     private async Task TryOpenChannelAsync(Guid userId, Guid integrationId, CancellationToken ct)
@@ -197,18 +165,6 @@ public sealed class GoogleConnectService(
             await db.Integrations.Where(i => i.Id == integrationId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LastSyncError,
                 "Push notifications are off (" + ex.Message + "); changes in Google arrive with the 15-minute sync."), ct);
         }
-    }
-
-    /// <summary>The app's own events (not imported from elsewhere) that the new home calendar does not hold yet.</summary>
-    private async Task QueueExistingEventsAsync(AppDbContext db, Guid userId, Guid integrationId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var events = await db.Events.Where(e => e.UserId == userId && !e.IsDeleted && e.OriginIntegrationId == null
-                && !db.EventLinks.Any(l => l.EventId == e.Id && l.IntegrationId == integrationId))
-            .ToListAsync(ct);
-        foreach (var ev in events)
-            await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Create, now, ct: ct, onlyIntegrationId: integrationId);
-        await db.SaveChangesAsync(ct);
     }
 
     private async Task RemoveCredentialAsync(Guid credentialId, CancellationToken ct)

@@ -12,7 +12,7 @@ public static class NotionServiceExtensions
 
     /// <summary>
     /// Notion's client, provider and mapping validator. Needs persistence, token protection, a <see cref="TimeProvider"/>
-    /// and an <c>IAppBaseAddress</c>. OAuth settings are optional (internal tokens need none) but must come as a pair.
+    /// an <c>IAppBaseAddress</c> and, for connecting, the sync engine and an <see cref="INotionPollSchedule"/>. OAuth settings are optional (internal tokens need none) but must come as a pair.
     /// </summary>
     public static IServiceCollection AddNotion(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +42,11 @@ public static class NotionServiceExtensions
             .AddHttpMessageHandler<NotionAuthHandler>();
         services.AddSingleton<NotionCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<NotionCalendarProvider>());
+        services.AddHttpClient<NotionOAuthClient>();
+        services.AddSingleton<NotionWebhookService>();
+        services.AddSingleton<NotionReconciliation>();
+        // Needs the host's INotionPollSchedule (the web app's Quartz jobs).
+        services.AddTransient<NotionConnectService>();
         return services;
     }
 }

@@ -59,7 +59,9 @@ public sealed record NotionDataSource(string Id, List<NotionRichText>? Title, No
 
 public sealed record NotionPropertySchema(string Id, string Name, string Type);
 
-public sealed record NotionUser(string Id, string? Name, string? Type);
+public sealed record NotionUser(string Id, string? Name, string? Type, NotionBot? Bot = null);
+
+public sealed record NotionBot(string? WorkspaceName);
 
 /// <summary>Body of POST data_sources/{id}/query. Filter and sorts are free-form JSON (contract §9).</summary>
 public sealed record NotionQueryRequest(JsonNode? Filter = null, JsonArray? Sorts = null, int PageSize = 100, string? StartCursor = null, bool? InTrash = null);

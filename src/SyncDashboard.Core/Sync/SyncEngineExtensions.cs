@@ -16,6 +16,7 @@ public static class SyncEngineExtensions
         services.AddSingleton<PullQueue>();
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<ConflictService>();
+        services.AddSingleton<IntegrationSettingsService>();
         return services;
     }
 }

@@ -72,7 +72,8 @@ public sealed partial class NotionEmulator
         });
         if (existing is not null) return existing;
         var workspace = CreateWorkspace(DemoWorkspaceName);
-        var calendar = CreateCalendarDatabase(workspace.Id);
+        // The demo database also has the text property SyncDashboard keeps its event ids in (what its setup guide asks for).
+        var calendar = CreateDatabase(workspace.Id, "Calendar", [.. CalendarSchema, new("SyncDashboard ID", "rich_text")]);
         var integration = CreateInternalIntegration(workspace.Id, "SyncDashboard (internal)");
         ShareDatabase(calendar.Id, integration.BotId);
         return new NotionDemoWorkspace(workspace, calendar, integration);

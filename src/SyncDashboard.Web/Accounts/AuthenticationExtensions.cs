@@ -5,14 +5,17 @@ namespace SyncDashboard.Web.Accounts;
 
 public static class AuthenticationExtensions
 {
-    /// <summary>Picks the API-token scheme when a bearer token is presented and the cookie otherwise.</summary>
+    /// <summary>
+    /// Picks the API-token scheme when a bearer token is presented to our API or hub, and the cookie otherwise (the
+    /// built-in emulators get Bearer tokens meant for Google and Notion, which are not ours to check).
+    /// </summary>
     public const string Scheme = "CookieOrToken";
 
     public static IServiceCollection AddDashboardAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or API token", o => o.ForwardDefaultSelector = ctx =>
-                ApiTokenAuthenticationHandler.HasToken(ctx.Request) ? ApiTokenAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+                IsApi(ctx.Request) && ApiTokenAuthenticationHandler.HasToken(ctx.Request) ? ApiTokenAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
                 o.LoginPath = "/account/login";

@@ -6,6 +6,9 @@ using SyncDashboard.Core.Google;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Emulators.Google;
 using SyncDashboard.Emulators.Google.Wire;
+using SyncDashboard.Emulators.Notion;
+using SyncDashboard.Core.Notion;
+using System.Text.Json.Nodes;
 
 namespace SyncDashboard.Web.Demo;
 
@@ -19,29 +22,31 @@ internal sealed class DemoIntegrationsConnector(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!demo.Enabled || services.GetService<GoogleEmulator>() is not { } emulator) return;
+        if (!demo.Enabled || services.GetService<GoogleEmulator>() is not { } google || services.GetService<NotionEmulator>() is not { } notion) return;
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             await started.Task.WaitAsync(stoppingToken);
         try
         {
-            await ConnectGoogleAsync(emulator, stoppingToken);
+            await ConnectGoogleAsync(google, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Connecting the demo account to the emulated Google calendar failed");
         }
+        try
+        {
+            await ConnectNotionAsync(notion, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Connecting the demo account to the emulated Notion database failed");
+        }
     }
 
     private async Task ConnectGoogleAsync(GoogleEmulator emulator, CancellationToken ct)
     {
-        var user = await services.GetRequiredService<AccountService>().FindDemoAsync(ct);
-        if (user is null) return;
-        var dbFactory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            if (await db.Integrations.AnyAsync(i => i.UserId == user.Id && i.Provider == Provider.Google, ct)) return;
-        }
+        if (await DemoUserWithoutAsync(Provider.Google, ct) is not { } user) return;
 
         const string email = "demo@example.com";
         var calendarId = emulator.PrimaryCalendarId(email);
@@ -53,6 +58,57 @@ internal sealed class DemoIntegrationsConnector(
         var primary = account.Calendars.First(c => c.Id == calendarId);
         await connect.AddCalendarsAsync(user.Id, account.CredentialId, [new CalendarChoice(primary.Id, primary.DisplayName, SyncDirection.TwoWay, true)], ct);
         logger.LogInformation("Connected demo user {UserId} to emulated Google calendar {CalendarId}", user.Id, calendarId);
+    }
+
+    /// <summary>
+    /// The Notion side: sample pages in the seeded "Calendar" database, the internal integration's token pasted as a
+    /// user would, the preselected mapping, and a webhook subscription verified the way a person does it in Notion
+    /// (copying the token our endpoint received), so Notion edits arrive within seconds and polling backs them up.
+    /// </summary>
+    private async Task ConnectNotionAsync(NotionEmulator emulator, CancellationToken ct)
+    {
+        if (await DemoUserWithoutAsync(Provider.Notion, ct) is not { } user) return;
+        var workspace = emulator.SeedDemo();
+        if (emulator.ListPages(workspace.Calendar.Id).Count == 0)
+            SeedNotionSide(emulator, workspace.Calendar.DataSourceId, Core.Events.UpcomingWindow.FindZone(user.TimeZone));
+
+        var connect = services.GetRequiredService<NotionConnectService>();
+        var connection = await connect.ConnectTokenAsync(user.Id, workspace.InternalIntegration.Token, ct);
+        var form = await connect.GetMappingFormAsync(user.Id, connection.CredentialId, workspace.Calendar.DataSourceId, ct);
+        var integrationId = await connect.SaveDatabaseAsync(user.Id, connection.CredentialId,
+            new NotionDatabaseChoice(workspace.Calendar.DataSourceId, form.Proposal.Mapping!, SyncDirection.TwoWay, IsHome: true), ct);
+
+        var webhooks = services.GetRequiredService<NotionWebhookService>();
+        var subscription = await emulator.CreateWebhookSubscriptionAsync(webhooks.UrlFor(integrationId), botId: workspace.InternalIntegration.BotId);
+        if ((await webhooks.GetStateAsync(user.Id, integrationId, ct)).VerificationToken is { } token) emulator.VerifyWebhook(subscription.Id, token);
+        logger.LogInformation("Connected demo user {UserId} to emulated Notion database {DatabaseId} as integration {IntegrationId} (webhook {SubscriptionId})",
+            user.Id, workspace.Calendar.Id, integrationId, subscription.Id);
+    }
+
+    private async Task<Core.Accounts.AccountInfo?> DemoUserWithoutAsync(Provider provider, CancellationToken ct)
+    {
+        var user = await services.GetRequiredService<AccountService>().FindDemoAsync(ct);
+        if (user is null) return null;
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        return await db.Integrations.AnyAsync(i => i.UserId == user.Id && i.Provider == provider, ct) ? null : user;
+    }
+
+    private static void SeedNotionSide(NotionEmulator emulator, string dataSourceId, TimeZoneInfo zone)
+    {
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date;
+        string At(int day, int hour) => new DateTimeOffset(today.AddDays(day).AddHours(hour), zone.GetUtcOffset(today.AddDays(day).AddHours(hour)))
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+        string Day(int day) => today.AddDays(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        void Page(string title, JsonNode date, string? location = null, string? notes = null)
+        {
+            var properties = new Dictionary<string, JsonNode?> { ["Title"] = NotionValues.Title(title), ["Date"] = date };
+            if (location is not null) properties["Location"] = NotionValues.RichText(location);
+            if (notes is not null) properties["Notes"] = NotionValues.RichText(notes);
+            emulator.CreatePageAsUser(dataSourceId, properties);
+        }
+        Page("Dentist (from Notion)", NotionValues.Date(At(2, 15), At(2, 16)), "Dr. Okafor, 12 High St");
+        Page("Book club (from Notion)", NotionValues.Date(At(4, 19), At(4, 21)), notes: "Chapter 7–9 of The Left Hand of Darkness");
+        Page("Trip to Lisbon (from Notion)", NotionValues.Date(Day(5), Day(6)), "Lisbon");
     }
 
     private static void SeedGoogleSide(GoogleEmulator emulator, string calendarId, TimeZoneInfo zone)

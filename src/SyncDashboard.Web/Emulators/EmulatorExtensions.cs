@@ -43,6 +43,11 @@ public static class EmulatorExtensions
             ["Google:TokenUrl"] = GooglePrefix + "/token",
             ["Google:RevokeUrl"] = GooglePrefix + "/revoke",
             ["Google:ApiBaseUrl"] = GooglePrefix + "/calendar/v3/",
+            ["Notion:ClientId"] = "emulator-notion-client",
+            ["Notion:ClientSecret"] = "emulator-notion-secret",
+            ["Notion:AuthorizationUrl"] = NotionPrefix + "/v1/oauth/authorize",
+            ["Notion:TokenUrl"] = NotionPrefix + "/v1/oauth/token",
+            ["Notion:ApiBaseUrl"] = NotionPrefix + "/v1/",
             ["Emulators:Google:StatePath"] = Path.Combine(contentRoot, "App_Data", "google-emulator.json"),
             ["Emulators:Notion:StatePath"] = Path.Combine(contentRoot, "App_Data", "notion-emulator.json"),
         };

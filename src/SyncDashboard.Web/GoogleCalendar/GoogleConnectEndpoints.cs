@@ -5,10 +5,7 @@ using SyncDashboard.Web.Infrastructure;
 
 namespace SyncDashboard.Web.GoogleCalendar;
 
-/// <summary>
-/// The OAuth round trip. The state parameter is the user's id sealed with Data Protection and valid for ten minutes,
-/// so a callback cannot be replayed into another user's session (CSRF on the redirect).
-/// </summary>
+/// <summary>The OAuth round trip; see <see cref="OAuthState"/> for the state parameter.</summary>
 public static class GoogleConnectEndpoints
 {
     private const string CallbackPath = "/integrations/google/callback";
@@ -19,7 +16,7 @@ public static class GoogleConnectEndpoints
 
         group.MapGet("/connect", (HttpContext http, GoogleConnectService google, IDataProtectionProvider protection, IAppBaseAddress baseAddress) =>
         {
-            var state = Protector(protection).Protect(http.User.GetUserId().ToString(), TimeSpan.FromMinutes(10));
+            var state = OAuthState.Create(protection, "Google", http.User.GetUserId());
             return Results.Redirect(google.AuthorizationUrl(baseAddress.Resolve(CallbackPath).ToString(), state));
         });
 
@@ -27,7 +24,7 @@ public static class GoogleConnectEndpoints
             IDataProtectionProvider protection, IAppBaseAddress baseAddress, ILoggerFactory loggers) =>
         {
             var userId = http.User.GetUserId();
-            if (!StateMatches(protection, state, userId)) return Results.Redirect("/settings?google=bad-state#google");
+            if (!OAuthState.Matches(protection, "Google", state, userId)) return Results.Redirect("/settings?google=bad-state#google");
             if (error is not null || string.IsNullOrEmpty(code)) return Results.Redirect($"/settings?google={Uri.EscapeDataString(error ?? "no-code")}#google");
             try
             {
@@ -41,15 +38,5 @@ public static class GoogleConnectEndpoints
             }
         });
         return app;
-    }
-
-    private static ITimeLimitedDataProtector Protector(IDataProtectionProvider provider) =>
-        provider.CreateProtector("SyncDashboard.GoogleOAuthState").ToTimeLimitedDataProtector();
-
-    private static bool StateMatches(IDataProtectionProvider protection, string? state, Guid userId)
-    {
-        if (string.IsNullOrEmpty(state)) return false;
-        try { return Protector(protection).Unprotect(state) == userId.ToString(); }
-        catch (System.Security.Cryptography.CryptographicException) { return false; }
     }
 }

@@ -13,7 +13,8 @@ public sealed record JobSchedule(Type JobType, TimeSpan Interval, TimeSpan First
 /// the DI job factory below are the small part of it we need. The in-memory job store means one node;
 /// several nodes would switch to Quartz's clustered ADO store so each job runs once.
 /// </summary>
-internal sealed class QuartzHostedService(IEnumerable<JobSchedule> schedules, IServiceProvider services, ILogger<QuartzHostedService> logger) : IHostedService
+internal sealed class QuartzHostedService(IEnumerable<JobSchedule> schedules, IServiceProvider services, SchedulerAccessor accessor,
+    ILogger<QuartzHostedService> logger) : IHostedService
 {
     private IScheduler? _scheduler;
 
@@ -38,6 +39,7 @@ internal sealed class QuartzHostedService(IEnumerable<JobSchedule> schedules, IS
             logger.LogInformation("Scheduled {Job} every {Interval}", schedule.JobType.Name, schedule.Interval);
         }
         await _scheduler.Start(ct);
+        accessor.Started(_scheduler);
     }
 
     public async Task StopAsync(CancellationToken ct)
@@ -52,4 +54,14 @@ internal sealed class QuartzHostedService(IEnumerable<JobSchedule> schedules, IS
 
         public void ReturnJob(IJob job) => (job as IDisposable)?.Dispose();
     }
+}
+
+/// <summary>The running scheduler, for services that add and remove jobs at run time (one poll job per Notion database).</summary>
+internal sealed class SchedulerAccessor
+{
+    private readonly TaskCompletionSource<IScheduler> _scheduler = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Started(IScheduler scheduler) => _scheduler.TrySetResult(scheduler);
+
+    public Task<IScheduler> GetAsync(CancellationToken ct) => _scheduler.Task.WaitAsync(ct);
 }

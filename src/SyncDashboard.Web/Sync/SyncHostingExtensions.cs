@@ -14,6 +14,7 @@ public static class SyncHostingExtensions
         services.AddSingleton(new JobSchedule(typeof(OutboxDispatchJob), sync.DispatchInterval, TimeSpan.FromSeconds(5)));
         services.AddSingleton(new JobSchedule(typeof(SafetyNetSyncJob), sync.SafetyNetInterval, sync.SafetyNetInterval));
         services.AddSingleton(new JobSchedule(typeof(ChannelRenewalJob), sync.ChannelRenewalInterval, TimeSpan.FromMinutes(1)));
+        services.AddSingleton<SchedulerAccessor>();
         services.AddHostedService<QuartzHostedService>();
         return services;
     }

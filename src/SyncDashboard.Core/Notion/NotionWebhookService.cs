@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SyncDashboard.Core.Common;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Security;
+
+namespace SyncDashboard.Core.Notion;
+
+public enum NotionHandshakeResult { Stored, AlreadyHasToken, UnknownIntegration }
+
+/// <summary>Where the settings page is with a Notion integration's webhook subscription.</summary>
+public sealed record NotionWebhookState(string Url, string? VerificationToken);
+
+/// <summary>
+/// Notion webhooks for one integration. A subscription's first request carries a verification token and no signature;
+/// it is stored sealed and shown on the settings page, for the user to paste into Notion's "Verify" dialog. After
+/// that, every delivery must carry <c>X-Notion-Signature: sha256=HMAC(token, raw body)</c>, checked in constant time.
+/// A stored token is only replaced after the user resets it, so an unsigned request can never swap the key.
+/// </summary>
+public sealed class NotionWebhookService(IDbContextFactory<AppDbContext> dbFactory, ITokenProtector protector, IAppBaseAddress baseAddress,
+    ILogger<NotionWebhookService> logger)
+{
+    public const string WebhookPath = "/api/calendar/webhooks/notion";
+
+    public string UrlFor(Guid integrationId) => baseAddress.Resolve($"{WebhookPath}?integration={integrationId}").ToString();
+
+    public async Task<NotionHandshakeResult> StoreVerificationTokenAsync(Guid integrationId, string token, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await db.Integrations.FirstOrDefaultAsync(i => i.Id == integrationId && i.Provider == Provider.Notion && i.IsActive, ct);
+        if (integration is null) return NotionHandshakeResult.UnknownIntegration;
+        if (integration.WebhookSecretProtected is not null) return NotionHandshakeResult.AlreadyHasToken;
+        integration.WebhookSecretProtected = protector.Protect(token);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Stored the Notion webhook verification token for integration {IntegrationId}", integrationId);
+        return NotionHandshakeResult.Stored;
+    }
+
+    /// <summary>The integration when <paramref name="signatureHeader"/> is the HMAC of <paramref name="body"/> under its token; otherwise null.</summary>
+    public async Task<Integration?> AuthenticateAsync(Guid integrationId, byte[] body, string? signatureHeader, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await db.Integrations.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.Id == integrationId && i.Provider == Provider.Notion && i.IsActive, ct);
+        if (integration?.WebhookSecretProtected is not { } sealedToken) return null;
+        return SignatureMatches(protector.Unprotect(sealedToken), body, signatureHeader) ? integration : null;
+    }
+
+    /// <summary>Notion's scheme: <c>sha256=</c> and the lowercase hex HMAC-SHA256 of the raw body, keyed with the verification token.</summary>
+    public static bool SignatureMatches(string verificationToken, byte[] body, string? signatureHeader)
+    {
+        const string prefix = "sha256=";
+        if (signatureHeader is null || !signatureHeader.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        byte[] presented;
+        try { presented = Convert.FromHexString(signatureHeader.AsSpan(prefix.Length)); }
+        catch (FormatException) { return false; }
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(verificationToken), body);
+        return CryptographicOperations.FixedTimeEquals(expected, presented);
+    }
+
+    public static string Sign(string verificationToken, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(verificationToken), body));
+
+    /// <summary>For the settings page: the URL to subscribe and the token Notion sent, which the user pastes back into Notion.</summary>
+    public async Task<NotionWebhookState> GetStateAsync(Guid userId, Guid integrationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await db.Integrations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == integrationId && i.UserId == userId && i.Provider == Provider.Notion, ct)
+            ?? throw new NotFoundException($"Integration {integrationId} was not found.");
+        return new NotionWebhookState(UrlFor(integrationId),
+            integration.WebhookSecretProtected is { } sealedToken ? protector.Unprotect(sealedToken) : null);
+    }
+
+    /// <summary>Forgets the token, so the next subscription's verification request is accepted.</summary>
+    public async Task ResetAsync(Guid userId, Guid integrationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Integrations.Where(i => i.Id == integrationId && i.UserId == userId && i.Provider == Provider.Notion)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.WebhookSecretProtected, (string?)null), ct);
+        if (changed == 0) throw new NotFoundException($"Integration {integrationId} was not found.");
+        logger.LogInformation("Reset the Notion webhook token of integration {IntegrationId} for user {UserId}", integrationId, userId);
+    }
+}
