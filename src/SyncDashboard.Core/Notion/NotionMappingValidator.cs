@@ -72,8 +72,8 @@ public sealed class NotionMappingValidator
             else Check(idName, Text("id (SyncDashboard's own)"), required: false);
         }
         foreach (var (field, name) in new[] { ("description", mapping.Description), ("location", mapping.Location), ("notes", mapping.Notes) })
-            if (name is null) warnings.Add($"The event {field} is not synced to Notion (no property chosen).");
+            if (name is null) warnings.Add($"Event {field}: not synced to Notion (no property chosen).");
 
-        return new NotionMappingResult(errors.Count == 0 ? result : null, errors, warnings);
+        return new NotionMappingResult(errors.Count == 0 ? result : null, errors, warnings, result);
     }
 }

@@ -29,8 +29,12 @@ public sealed record NotionPropertyMapping(
         string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<NotionPropertyMapping>(json, NotionClient.Json);
 }
 
-/// <summary>The outcome of checking a mapping against a schema: what to store, what is wrong, what the user should know.</summary>
-public sealed record NotionMappingResult(NotionPropertyMapping? Mapping, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+/// <summary>
+/// The outcome of checking a mapping against a schema: what to store (null while anything is wrong), what is wrong, what
+/// the user should know, and the mapping as checked (for a form to show even when it has errors).
+/// </summary>
+public sealed record NotionMappingResult(NotionPropertyMapping? Mapping, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings,
+    NotionPropertyMapping? Checked = null)
 {
     public bool IsValid => Errors.Count == 0 && Mapping is not null;
 }

@@ -19,7 +19,11 @@ public sealed record IntegrationStatusDto(
     int FailedChanges,
     string? ChannelId,
     DateTimeOffset? ChannelExpiresAt,
-    string? LastFailureReason);
+    string? LastFailureReason,
+    Guid? CredentialId,
+    string? AccountName,
+    DateTimeOffset? LastFullScanAt,
+    bool HasWebhookToken);
 
 /// <summary>What the status panel shows per integration, read in three queries whatever the number of integrations.</summary>
 public sealed class SyncStatusService(IDbContextFactory<AppDbContext> dbFactory)
@@ -48,7 +52,8 @@ public sealed class SyncStatusService(IDbContextFactory<AppDbContext> dbFactory)
             Count(i.Id, OutboxState.Pending, OutboxState.InFlight),
             Count(i.Id, OutboxState.Failed, OutboxState.DeadLettered),
             i.ChannelId, Utc(i.ChannelExpiresAt),
-            lastFailures.FirstOrDefault(f => f.IntegrationId == i.Id)?.Error)).ToList();
+            lastFailures.FirstOrDefault(f => f.IntegrationId == i.Id)?.Error,
+            i.CredentialId, i.Credential?.AccountName, Utc(i.LastFullScanAt), i.WebhookSecretProtected is not null)).ToList();
     }
 
     private static DateTimeOffset? Utc(DateTime? d) => d is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

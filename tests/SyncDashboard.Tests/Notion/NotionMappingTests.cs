@@ -27,7 +27,7 @@ public sealed class NotionMappingTests
 
         Assert.True(result.IsValid);
         Assert.Equal(new NotionPropertyMapping("Name", "When", null, null, null, "SyncDashboard ID"), result.Mapping);
-        Assert.Contains("The event notes is not synced to Notion (no property chosen).", result.Warnings);
+        Assert.Contains("Event notes: not synced to Notion (no property chosen).", result.Warnings);
     }
 
     [Fact]

@@ -1,0 +1,118 @@
+using Microsoft.Playwright;
+using SyncDashboard.Emulators.Notion;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class NotionConnectTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task WrongTypedPropertyIsRefusedWithAReasonAndFixingItStartsTheSync()
+    {
+        // A workspace whose "Date" is a text property; the real date lives in "When".
+        var emulator = fixture.App.Get<NotionEmulator>();
+        var workspace = emulator.CreateWorkspace("Wrong Types " + Guid.NewGuid().ToString("N")[..6]);
+        var database = emulator.CreateDatabase(workspace.Id, "Team events",
+        [
+            new("Title", "title"), new("Date", "rich_text"), new("When", "date"), new("Location", "rich_text"), new("Done", "checkbox"),
+        ]);
+        var integration = emulator.CreateInternalIntegration(workspace.Id);
+        emulator.ShareDatabase(database.Id, integration.BotId);
+        var start = DateTime.UtcNow.Date.AddDays(2).AddHours(9);
+        emulator.CreatePageAsUser(database.DataSourceId, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>
+        {
+            ["Title"] = NotionValues.Title("Offsite (from Notion)"),
+            ["When"] = NotionValues.Date(start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), start.AddHours(3).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")),
+        });
+
+        var user = await fixture.App.CreateUserAsync("NotionMapper");
+        await using var context = await fixture.NewContextAsync();
+        await context.SignInAsync(user);
+        var settings = await context.OpenAsync("/settings#notion");
+
+        await settings.GetByTestId("notion-token").FillAsync("ntn_not-a-real-token");
+        await settings.GetByTestId("connect-notion-token").ClickAsync();
+        await Assertions.Expect(settings.GetByTestId("notion-token-error")).ToContainTextAsync("Notion did not accept this token");
+
+        await settings.GetByTestId("notion-token").FillAsync(integration.Token);
+        await settings.GetByTestId("connect-notion-token").ClickAsync();
+        await settings.WaitForURLAsync("**/settings/notion?credential=**");
+        await settings.WaitForInteractiveAsync();
+
+        // The only shared database is chosen; the seed name "Date" exists but is text, and the message says so.
+        var errors = settings.GetByTestId("mapping-errors");
+        await Assertions.Expect(errors).ToContainTextAsync("Property 'Date' is rich_text, but the event date needs a date property.");
+        await Assertions.Expect(settings.GetByTestId("save-notion")).ToBeDisabledAsync();
+        await Assertions.Expect(settings.GetByTestId("map-title")).ToHaveValueAsync("Title");
+        await Assertions.Expect(settings.GetByTestId("map-location")).ToHaveValueAsync("Location");
+        await settings.ScreenshotAsync("notion-mapping-error");
+
+        // A text property for the description is refused too, naming the property and the need.
+        await settings.GetByTestId("map-description").SelectOptionAsync("Done");
+        await Assertions.Expect(errors).ToContainTextAsync("Property 'Done' is checkbox, but the event description needs a rich_text (text) property.");
+        await settings.GetByTestId("map-description").SelectOptionAsync("");
+        await settings.GetByTestId("map-date").SelectOptionAsync("When");
+        await Assertions.Expect(errors).ToHaveCountAsync(0);
+        await settings.ScreenshotAsync("notion-mapping-fixed");
+        await settings.GetByTestId("save-notion").ClickAsync();
+
+        await settings.WaitForURLAsync("**/settings#notion");
+        await settings.WaitForInteractiveAsync();
+        var row = settings.GetByTestId("notion-integration");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("Team events");
+        await Assertions.Expect(row.GetByTestId("last-poll")).ToContainTextAsync("polled");
+
+        // The webhook panel gives the URL to subscribe; Notion's verification request then shows its token here.
+        await row.GetByTestId("webhook-details").ClickAsync();
+        var url = await settings.GetByTestId("webhook-url").InnerTextAsync();
+        Assert.Contains("/api/calendar/webhooks/notion?integration=", url);
+        await Assertions.Expect(settings.GetByTestId("webhook-waiting")).ToBeVisibleAsync();
+        var subscription = await emulator.CreateWebhookSubscriptionAsync(url, botId: integration.BotId);
+        Assert.True(subscription.VerificationDelivered);
+        await settings.ReloadAsync();
+        await settings.WaitForInteractiveAsync();
+        await settings.GetByTestId("notion-integration").GetByTestId("webhook-details").ClickAsync();
+        var token = await settings.GetByTestId("webhook-token").InnerTextAsync();
+        Assert.True(emulator.VerifyWebhook(subscription.Id, token));
+        await settings.ScreenshotAsync("settings-notion-connected");
+
+        var dashboard = await context.OpenAsync("/");
+        await Assertions.Expect(dashboard.GetByTestId("integration-status")).ToContainTextAsync("Team events");
+        await Assertions.Expect(dashboard.GetByTestId("integration-status")).ToContainTextAsync("Last poll");
+        await Assertions.Expect(dashboard.Locator("body")).ToContainTextAsync("Offsite (from Notion)");
+        await dashboard.ScreenshotAsync("dashboard-with-notion");
+    }
+
+    [Fact]
+    public async Task ConnectingNotionThroughOAuthConsentListsTheSharedDatabases()
+    {
+        var user = await fixture.App.CreateUserAsync("NotionOAuth");
+        await using var context = await fixture.NewContextAsync();
+        await context.SignInAsync(user);
+        var settings = await context.OpenAsync("/settings#notion");
+
+        await settings.GetByTestId("connect-notion").ClickAsync();
+        await settings.WaitForURLAsync("**/emulator/notion/v1/oauth/authorize**");
+        await settings.ScreenshotAsync("notion-consent");
+        await settings.Locator("button[value=allow]").ClickAsync();
+
+        await settings.WaitForURLAsync("**/settings/notion?credential=**");
+        await settings.WaitForInteractiveAsync();
+        var calendar = settings.GetByTestId("database-option").Filter(new() { HasText = "Calendar" });
+        await Assertions.Expect(calendar).ToHaveCountAsync(1);
+        await calendar.Locator("input").CheckAsync();
+        // The template's names are all preselected, including the id property; nothing to fix.
+        await Assertions.Expect(settings.GetByTestId("map-date")).ToHaveValueAsync("Date");
+        await Assertions.Expect(settings.GetByTestId("map-notes")).ToHaveValueAsync("Notes");
+        await Assertions.Expect(settings.GetByTestId("map-id")).ToHaveValueAsync("SyncDashboard ID");
+        await Assertions.Expect(settings.GetByTestId("mapping-errors")).ToHaveCountAsync(0);
+        await settings.ScreenshotAsync("notion-database-picker");
+        await settings.GetByTestId("save-notion").ClickAsync();
+
+        await settings.WaitForURLAsync("**/settings#notion");
+        await settings.WaitForInteractiveAsync();
+        await Assertions.Expect(settings.GetByTestId("notion-integration")).ToContainTextAsync("Calendar");
+    }
+}
