@@ -5,8 +5,8 @@ using SyncDashboard.Core.Sync.Http;
 namespace SyncDashboard.Core.Notion;
 
 /// <summary>
-/// Adds the credential's bearer token. On a 401 it re-reads the credential once: if a reconnect stored a different
-/// token the request is repeated with it, otherwise the 401 stands (and becomes ReconnectRequired).
+/// Adds the credential's bearer token. On a 401 it asks the token source for a newer token (a reconnect's, or a
+/// refreshed OAuth token) and repeats the request once with it; without one the 401 stands (and becomes ReconnectRequired).
 /// </summary>
 internal sealed class NotionAuthHandler(NotionTokenSource tokens) : DelegatingHandler
 {
@@ -18,9 +18,8 @@ internal sealed class NotionAuthHandler(NotionTokenSource tokens) : DelegatingHa
         var response = await base.SendAsync(request, ct);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
 
-        tokens.Forget(credentialId);
-        var fresh = await tokens.GetAccessTokenAsync(credentialId, ct);
-        if (fresh == token) return response;
+        var fresh = await tokens.RefreshAsync(credentialId, token, ct);
+        if (fresh is null || fresh == token) return response;
         response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
         return await base.SendAsync(request, ct);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Common;
+using SyncDashboard.Core.Sync;
 
 namespace SyncDashboard.Core.Notion;
 
@@ -14,8 +15,12 @@ public sealed record NotionOAuthTokenResponse(string AccessToken, string? TokenT
 /// Notion's OAuth for a public integration: the authorize URL and the code exchange, which authenticates the client
 /// with HTTP Basic (client id and secret) and a JSON body — not the form post most providers take.
 /// </summary>
-public sealed class NotionOAuthClient(HttpClient http, IOptions<NotionOptions> options, IAppBaseAddress baseAddress)
+public sealed class NotionOAuthClient(IHttpClientFactory httpFactory, IOptions<NotionOptions> options, IAppBaseAddress baseAddress)
 {
+    public const string HttpClientName = "notion-oauth";
+
+    public bool CanRefresh => options.Value.HasOAuthClient;
+
     public string AuthorizationUrl(string redirectUri, string state)
     {
         var o = RequireClient();
@@ -29,27 +34,39 @@ public sealed class NotionOAuthClient(HttpClient http, IOptions<NotionOptions> o
     /// <summary>Exchanges an authorization code; a refused code becomes an <see cref="InputValidationException"/> with Notion's reason.</summary>
     public async Task<NotionOAuthTokenResponse> ExchangeCodeAsync(string code, string redirectUri, CancellationToken ct)
     {
-        var o = RequireClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, baseAddress.Resolve(o.TokenUrl))
+        var (token, error) = await PostTokenAsync(new { grant_type = "authorization_code", code, redirect_uri = redirectUri }, ct);
+        return token ?? throw new InputValidationException(new Dictionary<string, string[]>
         {
-            Content = JsonContent.Create(new { grant_type = "authorization_code", code, redirect_uri = redirectUri }),
-        };
+            ["code"] = [$"Notion did not accept the sign-in ({error}). Please try again."],
+        });
+    }
+
+    /// <summary>
+    /// A new access token for a refresh token. Notion rotates the refresh token with it, so the caller must store both;
+    /// a refused refresh (invalid_grant: revoked, or rotated away) means the user has to connect again.
+    /// </summary>
+    public async Task<NotionOAuthTokenResponse> RefreshAsync(string refreshToken, CancellationToken ct)
+    {
+        var (token, error) = await PostTokenAsync(new { grant_type = "refresh_token", refresh_token = refreshToken }, ct);
+        return token ?? throw new ReconnectRequiredException($"Notion refused to renew access ({error}) — reconnect Notion on the Settings page.");
+    }
+
+    private async Task<(NotionOAuthTokenResponse? Token, string? Error)> PostTokenAsync(object body, CancellationToken ct)
+    {
+        var o = RequireClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, baseAddress.Resolve(o.TokenUrl)) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}")));
-        using var response = await http.SendAsync(request, ct);
+        using var response = await httpFactory.CreateClient(HttpClientName).SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
         {
             NotionErrorBody? error = null;
             try { error = await response.Content.ReadFromJsonAsync<NotionErrorBody>(NotionClient.Json, ct); }
             catch (System.Text.Json.JsonException) { }
-            throw new InputValidationException(new Dictionary<string, string[]>
-            {
-                ["code"] = [$"Notion did not accept the sign-in ({error?.Code ?? ((int)response.StatusCode).ToString()}: {error?.Message ?? response.ReasonPhrase}). Please try again."],
-            });
+            return (null, $"{error?.Code ?? ((int)response.StatusCode).ToString()}: {error?.Message ?? response.ReasonPhrase}");
         }
         var token = await response.Content.ReadFromJsonAsync<NotionOAuthTokenResponse>(NotionClient.Json, ct);
-        return token is { AccessToken.Length: > 0 } ? token
-            : throw new InputValidationException(new Dictionary<string, string[]> { ["code"] = ["Notion's token response had no access token."] });
+        return token is { AccessToken.Length: > 0 } ? (token, null) : (null, "the token response had no access token");
     }
 
     private NotionOptions RequireClient()

@@ -23,6 +23,8 @@ public static class NotionServiceExtensions
             .Validate(o => o.RequestTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.ReconcileInterval > TimeSpan.Zero,
                 "Notion:RequestTimeout, Notion:PollInterval and Notion:ReconcileInterval must be positive.")
             .ValidateOnStart();
+        services.AddHttpClient(NotionOAuthClient.HttpClientName);
+        services.AddSingleton<NotionOAuthClient>();
         services.AddSingleton<NotionTokenSource>();
         services.AddSingleton<NotionMappingValidator>();
         services.AddKeyedSingleton(RateLimiterKey, (sp, _) =>
@@ -42,7 +44,6 @@ public static class NotionServiceExtensions
             .AddHttpMessageHandler<NotionAuthHandler>();
         services.AddSingleton<NotionCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<NotionCalendarProvider>());
-        services.AddHttpClient<NotionOAuthClient>();
         services.AddSingleton<NotionWebhookService>();
         services.AddSingleton<NotionReconciliation>();
         // Needs the host's INotionPollSchedule (the web app's Quartz jobs).

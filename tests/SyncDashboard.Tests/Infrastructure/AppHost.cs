@@ -88,10 +88,13 @@ public sealed class AppHost : IAsyncDisposable
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* SQLite may still hold the file briefly */ }
     }
 
-    /// <summary>The web project's folder, found above the test binaries or, for builds with an artifacts path, above the working directory.</summary>
-    private static string WebProjectDirectory()
+    /// <summary>
+    /// The web project's folder, found above the test binaries or, for builds with an artifacts path, above the working
+    /// directory or this source file.
+    /// </summary>
+    private static string WebProjectDirectory([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile) ?? "" })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
