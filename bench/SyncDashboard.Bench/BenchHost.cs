@@ -33,11 +33,12 @@ public sealed class BenchHost : IAsyncDisposable
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
+    /// <param name="clock">The app's clock, when a bench moves time for the app and an emulator together.</param>
     /// <param name="demo">
     /// Demo mode seeds a demo user and connects it to the emulator in the background; only the memory run needs it
     /// (it signs in with the demo button). Elsewhere it would add a second user's sync traffic to the figures.
     /// </param>
-    public static async Task<BenchHost> StartAsync(IDictionary<string, string?>? settings = null, bool demo = false)
+    public static async Task<BenchHost> StartAsync(IDictionary<string, string?>? settings = null, bool demo = false, TimeProvider? clock = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "syncdashboard-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -69,6 +70,7 @@ public sealed class BenchHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseStaticWebAssets();
             builder.Logging.AddProvider(errors);
+            if (clock is not null) builder.Services.AddSingleton(clock);
         });
         await app.InitializeDatabaseAsync();
         await app.StartAsync();

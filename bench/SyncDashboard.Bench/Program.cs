@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 using SyncDashboard.Bench;
 
 // Loopback benchmarks of SyncDashboard: each starts its own copy of the app (Kestrel on 127.0.0.1, a temp SQLite
-// file, the in-app Google emulator) and prints a table; a summary block for the README closes the run.
-// Usage: bench/run.sh [memory] [latency] [api] [incremental] [import]   (default: all, in this order)
+// file, the in-app Google and Notion emulators) and prints a table; a summary block for the README closes the run.
+// Usage: bench/run.sh [memory] [latency] [api] [incremental] [import] [notion]   (default: all, in this order)
 
 var all = new (string Name, Func<Summary, SqlCommandCounter, Task> Run)[]
 {
@@ -14,6 +14,7 @@ var all = new (string Name, Func<Summary, SqlCommandCounter, Task> Run)[]
     ("api", (s, _) => ApiWriteLatencyBench.RunAsync(s)),
     ("incremental", IncrementalSyncBench.RunAsync),
     ("import", FullImportBench.RunAsync),
+    ("notion", (s, _) => NotionSyncBench.RunAsync(s)),
 };
 var unknown = args.Where(a => all.All(b => b.Name != a)).ToList();
 if (unknown.Count > 0)
@@ -32,7 +33,7 @@ var watchdog = new Timer(_ =>
 
 Console.WriteLine($"SyncDashboard bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, " +
                   $".NET {Environment.Version}, {RuntimeInformation.ProcessArchitecture}");
-Console.WriteLine("App: in this process on 127.0.0.1, SQLite file in a temp folder, Google emulator in-app, log level Warning, Release build.");
+Console.WriteLine("App: in this process on 127.0.0.1, SQLite file in a temp folder, Google and Notion emulators in-app, log level Warning, Release build.");
 Console.WriteLine();
 
 var summary = new Summary();

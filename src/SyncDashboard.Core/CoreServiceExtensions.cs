@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Core.Accounts;
@@ -13,7 +14,8 @@ public static class CoreServiceExtensions
     /// <summary>Events, upcoming, the change notifier and the outbox signal: the app's own calendar.</summary>
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        // A host may bring its own clock (tests, benchmarks); everything else reads time through this one.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IChangeNotifier, ChangeNotifier>();
         services.AddSingleton<IOutboxSignal, OutboxSignal>();
         services.AddSingleton<EventService>();

@@ -52,6 +52,10 @@ public sealed partial class NotionCalendarProvider
         }
         // An empty database gives no stamp to start from; an hour back from our clock absorbs any skew with Notion's.
         newest ??= clock.GetUtcNow() - TimeSpan.FromHours(1);
+        // Edits older than the settle time are assumed visible to Notion's query by now, so the cursor moves past them
+        // even when nothing newer was edited; otherwise one bulk edit would be re-read by every idle poll, forever.
+        var settled = clock.GetUtcNow() - NotionCursor.SettleTime;
+        if (newest < settled) newest = settled;
         var seen = versions.Where(v => v.Edited >= newest.Value - NotionCursor.Overlap).ToList();
         var next = new NotionCursor(newest, target.DataSourceId,
             seen.Count is > 0 and <= NotionCursor.MaxSeen ? seen.ToDictionary(v => v.Id, v => v.Version) : null);

@@ -38,6 +38,7 @@ public sealed class NotionConnectService(
     INotionPollSchedule polls,
     IOutboxSignal outboxSignal,
     IOptions<NotionOptions> options,
+    TimeProvider clock,
     ILogger<NotionConnectService> logger)
 {
     public bool CanUseOAuth => options.Value.HasOAuthClient;
@@ -180,7 +181,12 @@ public sealed class NotionConnectService(
             var isHome = choice.IsHome && choice.Direction != SyncDirection.ImportOnly;
             if (isHome) await IntegrationSettingsService.ClearHomeAsync(db, userId, Provider.Notion, ct);
             integration = await FindIntegrationAsync(db, userId, database.DatabaseId, ct)
-                ?? db.Integrations.Add(new Integration { UserId = userId, Provider = Provider.Notion, ExternalId = database.DatabaseId, DisplayName = database.Name }).Entity;
+                ?? db.Integrations.Add(new Integration
+                {
+                    UserId = userId, Provider = Provider.Notion, ExternalId = database.DatabaseId, DisplayName = database.Name,
+                    // Nothing is linked yet, so there is nothing that could vanish: the first reconciliation scan can wait its turn.
+                    LastFullScanAt = clock.GetUtcNow().UtcDateTime,
+                }).Entity;
             var mappingJson = checkedMapping.Mapping!.ToJson();
             if (integration.PropertyMapping != mappingJson || !integration.IsActive || integration.CredentialId != credentialId)
                 integration.Cursor = null; // a full listing that merges picks up fields that were not mapped before

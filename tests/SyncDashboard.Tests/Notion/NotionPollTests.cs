@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SyncDashboard.Core.Notion;
@@ -55,7 +57,9 @@ public sealed class NotionPollTests(NotionEmulatorFixture fx) : IClassFixture<No
     [Fact]
     public async Task EditsInTheSameMinuteAndLateStampsInsideTheOverlapAreSeenOnce()
     {
-        var clock = new ManualClock(new DateTimeOffset(2025, 5, 1, 10, 5, 10, TimeSpan.Zero));
+        // Near the real time: the provider's cursor also follows its own (system) clock, minus NotionCursor.SettleTime.
+        var now = DateTimeOffset.UtcNow;
+        var clock = new ManualClock(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 10, TimeSpan.Zero));
         var previous = fx.Emulator.Clock;
         fx.Emulator.Clock = clock;
         try
@@ -77,6 +81,38 @@ public sealed class NotionPollTests(NotionEmulatorFixture fx) : IClassFixture<No
             Assert.Equal(fx.Emulator.GetPageSnapshot(a).LastEditedTime, fx.Emulator.GetPageSnapshot(b).LastEditedTime.AddMinutes(1));
             Assert.Equal(["A2", "B"], next.Events.Select(e => e.Fields!.Title).Order());
             Assert.Empty(again.Events);
+        }
+        finally { fx.Emulator.Clock = previous; }
+    }
+
+    [Fact]
+    public async Task ABurstOfEditsIsNotReListedByIdlePollsOnceItHasSettled()
+    {
+        // Notion and the app share one (manual) clock here, as they share real time in production.
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var provider = new NotionCalendarProvider(fx.Services.GetRequiredService<NotionClient>(), fx.Services.GetRequiredService<NotionMappingValidator>(),
+            clock, NullLogger<NotionCalendarProvider>.Instance);
+        var previous = fx.Emulator.Clock;
+        fx.Emulator.Clock = clock;
+        try
+        {
+            var db = fx.NewDatabase();
+            var integration = await fx.NewIntegrationAsync(db.Id, NotionPropertyMapping.Seed);
+            var full = await provider.FetchChangesAsync(integration, null, default);
+            clock.Now = clock.Now.AddMinutes(1);
+            foreach (var i in Enumerable.Range(0, 150)) fx.CreatePageAsUser(db, $"Imported {i}", "2025-06-01"); // a CSV import, a bulk edit
+            var burst = await provider.FetchChangesAsync(integration, full.NextCursor, default);
+
+            // The first poll after the burst has settled still covers it (its cursor was taken before); the next one does not.
+            clock.Now = clock.Now.AddMinutes(10);
+            var settling = await provider.FetchChangesAsync(integration, burst.NextCursor, default);
+            fx.Emulator.ResetStats();
+            var idle = await provider.FetchChangesAsync(integration, settling.NextCursor, default);
+
+            Assert.Equal(150, burst.Events.Count);
+            Assert.Empty(settling.Events);
+            Assert.Empty(idle.Events);
+            Assert.Equal((1, 1L), (idle.Requests, Requests)); // without the settle floor: the 150 pages again, in 2 requests, every poll
         }
         finally { fx.Emulator.Clock = previous; }
     }
