@@ -10,7 +10,8 @@ namespace SyncDashboard.Core.Sync;
 public sealed record DispatchResult(int Sent, int Retrying, int DeadLettered, int Waiting);
 
 /// <summary>
-/// Sends due outbox rows to their integrations, one integration at a time, each row in its own unit of work.
+/// Sends due outbox rows to their integrations — each integration's rows in order under its lock, up to four
+/// integrations at once so one slow or rate-limited integration does not hold back the others — each row in its own unit of work.
 /// Failures go back to the outbox with exponential backoff and jitter (a restart loses nothing) and dead-letter
 /// after <see cref="SyncOptions.MaxAttempts"/>, with the last error kept for the user.
 /// </summary>
@@ -25,6 +26,17 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     private const int BatchSize = 200;
+    private const int ParallelIntegrations = 4;
+
+    /// <summary>Integrations with rows due now (for the worker, which drains each on its own).</summary>
+    public async Task<IReadOnlyList<Guid>> DueIntegrationsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        return await db.Outbox.AsNoTracking()
+            .Where(o => (o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now)
+            .Select(o => o.IntegrationId).Distinct().ToListAsync(ct);
+    }
 
     public async Task<DispatchResult> DispatchDueAsync(Guid? onlyIntegrationId = null, CancellationToken ct = default)
     {
@@ -43,21 +55,22 @@ public sealed class OutboxDispatcher(
         }
 
         var totals = new Totals();
-        foreach (var group in due.GroupBy(o => o.IntegrationId))
-        {
-            var changed = new HashSet<Guid>();
-            using (await locks.AcquireAsync(group.Key, ct))
+        await Parallel.ForEachAsync(due.GroupBy(o => o.IntegrationId), new ParallelOptions { MaxDegreeOfParallelism = ParallelIntegrations, CancellationToken = ct },
+            async (group, token) =>
             {
-                foreach (var item in group)
+                var changed = new HashSet<Guid>();
+                using (await locks.AcquireAsync(group.Key, token))
                 {
-                    var outcome = await ProcessAsync(item.Id, ct);
-                    totals.Add(outcome);
-                    if (outcome != ItemOutcome.Skipped) changed.Add(item.EventId);
+                    foreach (var item in group)
+                    {
+                        var outcome = await ProcessAsync(item.Id, token);
+                        totals.Add(outcome);
+                        if (outcome != ItemOutcome.Skipped) changed.Add(item.EventId);
+                    }
                 }
-            }
-            // Sync chips and the status panel follow the outbox too.
-            if (changed.Count > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, ct);
-        }
+                // Sync chips and the status panel follow the outbox too.
+                if (changed.Count > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, token);
+            });
         return new DispatchResult(totals.Sent, totals.Retrying, totals.DeadLettered, totals.Waiting);
     }
 
@@ -212,10 +225,10 @@ public sealed class OutboxDispatcher(
         {
             switch (o)
             {
-                case ItemOutcome.Sent: Sent++; break;
-                case ItemOutcome.Retrying: Retrying++; break;
-                case ItemOutcome.DeadLettered: DeadLettered++; break;
-                case ItemOutcome.Waiting: Waiting++; break;
+                case ItemOutcome.Sent: Interlocked.Increment(ref Sent); break;
+                case ItemOutcome.Retrying: Interlocked.Increment(ref Retrying); break;
+                case ItemOutcome.DeadLettered: Interlocked.Increment(ref DeadLettered); break;
+                case ItemOutcome.Waiting: Interlocked.Increment(ref Waiting); break;
             }
         }
     }

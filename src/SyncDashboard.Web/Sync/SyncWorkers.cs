@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Sync;
 
@@ -18,9 +19,17 @@ internal sealed class PullWorker(PullQueue queue, IncrementalPuller puller, ILog
             });
 }
 
-/// <summary>Sends outbox rows as soon as a commit signals them, so app changes reach providers within seconds.</summary>
+/// <summary>
+/// Sends outbox rows as soon as a commit signals them, so app changes reach providers within seconds. Each integration
+/// with due rows is drained by its own task (at most four at once), so a rate-limited backlog of one user's Notion
+/// database never delays another user's change; a finished drain wakes the loop in case rows arrived meanwhile.
+/// </summary>
 internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispatcher, IOptions<SyncOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<Guid, byte> _draining = new();
+    private readonly List<Task> _drains = []; // touched by the loop only
+    private readonly SemaphoreSlim _slots = new(4, 4);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -28,7 +37,9 @@ internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispat
             try
             {
                 await signal.WaitAsync(options.Value.DispatchInterval, stoppingToken);
-                await dispatcher.DispatchDueAsync(ct: stoppingToken);
+                _drains.RemoveAll(t => t.IsCompleted);
+                foreach (var integrationId in await dispatcher.DueIntegrationsAsync(stoppingToken))
+                    if (_draining.TryAdd(integrationId, 0)) _drains.Add(DrainAsync(integrationId, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
             catch (Exception ex)
@@ -36,6 +47,32 @@ internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispat
                 logger.LogError(ex, "Outbox dispatch failed; trying again shortly");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
+        }
+        await Task.WhenAll(_drains);
+    }
+
+    private async Task DrainAsync(Guid integrationId, CancellationToken ct)
+    {
+        await Task.Yield();
+        try
+        {
+            await _slots.WaitAsync(ct);
+            try
+            {
+                // Until a pass finds nothing due (sent, or waiting for its backoff).
+                while ((await dispatcher.DispatchDueAsync(integrationId, ct)) is { } r && r.Sent + r.Retrying + r.DeadLettered + r.Waiting > 0) { }
+            }
+            finally { _slots.Release(); }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Draining the outbox of integration {IntegrationId} failed; trying again shortly", integrationId);
+        }
+        finally
+        {
+            _draining.TryRemove(integrationId, out _);
+            signal.Notify();
         }
     }
 }

@@ -52,7 +52,7 @@ public sealed class ResilienceHandler : DelegatingHandler
                     { Result: { } r } => Transient(r) && (RetryAfter.From(r, clock) ?? TimeSpan.Zero) <= MaxInlineWait,
                     _ => false,
                 }),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result, clock)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter.WaitFor(args.Outcome.Result, clock)),
                 OnRetry = args =>
                 {
                     args.Outcome.Result?.Dispose();
@@ -74,7 +74,7 @@ public sealed class ResilienceHandler : DelegatingHandler
             {
                 await _limiter.WaitAsync(key, ct);
                 var response = await base.SendAsync(request, ct);
-                if (RetryAfter.From(response, _clock) is { } wait) _limiter.BlockFor(key, wait);
+                if (RetryAfter.WaitFor(response, _clock) is { } wait) _limiter.BlockFor(key, wait);
                 return response;
             }, cancellationToken);
         }

@@ -13,6 +13,14 @@ public static class RetryAfter
         return null;
     }
 
+    /// <summary>
+    /// How long to actually wait: Retry-After plus a margin, because timers can fire a few milliseconds early and a
+    /// request landing just inside the window counts against us (a violation, another 429).
+    /// </summary>
+    public static TimeSpan? WaitFor(HttpResponseMessage? response, TimeProvider clock) => From(response, clock) is { } d ? d + Margin : null;
+
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
+
     /// <summary>429, 5xx, and 403 with a rate-limit reason (Google) are worth another try; the caller checks the 403 body.</summary>
     public static bool IsTransientStatus(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
