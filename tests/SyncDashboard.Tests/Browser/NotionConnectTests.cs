@@ -35,9 +35,15 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
         await settings.GetByTestId("connect-notion-token").ClickAsync();
         await Assertions.Expect(settings.GetByTestId("notion-token-error")).ToContainTextAsync("Notion did not accept this token");
 
+        await Assertions.Expect(settings.GetByTestId("connect-notion-token")).ToBeEnabledAsync();
         await settings.GetByTestId("notion-token").FillAsync(integration.Token);
         await settings.GetByTestId("connect-notion-token").ClickAsync();
-        await settings.WaitForURLAsync("**/settings/notion?credential=**");
+        try { await settings.WaitForURLAsync("**/settings/notion?credential=**", new() { Timeout = 30_000 }); }
+        catch (TimeoutException)
+        {
+            await settings.ScreenshotAsync("notion-token-connect-timeout"); // what the page showed instead, for the next reader
+            throw;
+        }
         await settings.WaitForInteractiveAsync();
 
         // The only shared database is chosen; the seed name "Date" exists but is text, and the message says so.
