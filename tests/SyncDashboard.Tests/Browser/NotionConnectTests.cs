@@ -38,12 +38,8 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
         await Assertions.Expect(settings.GetByTestId("connect-notion-token")).ToBeEnabledAsync();
         await settings.GetByTestId("notion-token").FillAsync(integration.Token);
         await settings.GetByTestId("connect-notion-token").ClickAsync();
-        try { await settings.WaitForURLAsync("**/settings/notion?credential=**", new() { Timeout = 30_000 }); }
-        catch (TimeoutException)
-        {
-            await settings.ScreenshotAsync("notion-token-connect-timeout"); // what the page showed instead, for the next reader
-            throw;
-        }
+        // A navigation inside the circuit (no document load): wait for the URL, then for the new page's content.
+        await settings.WaitForURLAsync("**/settings/notion?credential=**", new() { WaitUntil = WaitUntilState.Commit });
         await settings.WaitForInteractiveAsync();
 
         // The only shared database is chosen; the seed name "Date" exists but is text, and the message says so.
@@ -63,7 +59,7 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
         await settings.ScreenshotAsync("notion-mapping-fixed");
         await settings.GetByTestId("save-notion").ClickAsync();
 
-        await settings.WaitForURLAsync("**/settings#notion");
+        await settings.WaitForURLAsync("**/settings#notion", new() { WaitUntil = WaitUntilState.Commit });
         await settings.WaitForInteractiveAsync();
         var row = settings.GetByTestId("notion-integration");
         await Assertions.Expect(row).ToHaveCountAsync(1);
@@ -117,7 +113,7 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
         await settings.ScreenshotAsync("notion-database-picker");
         await settings.GetByTestId("save-notion").ClickAsync();
 
-        await settings.WaitForURLAsync("**/settings#notion");
+        await settings.WaitForURLAsync("**/settings#notion", new() { WaitUntil = WaitUntilState.Commit });
         await settings.WaitForInteractiveAsync();
         await Assertions.Expect(settings.GetByTestId("notion-integration")).ToContainTextAsync("Calendar");
     }

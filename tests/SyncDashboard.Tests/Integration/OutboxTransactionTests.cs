@@ -15,10 +15,14 @@ public sealed class OutboxTransactionTests(AppFixture fixture)
     private async Task<Guid> AddIntegrationAsync(Guid userId, bool home, SyncDirection direction = SyncDirection.TwoWay)
     {
         await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        // A grant waiting for reconnect: the background outbox worker leaves its rows Pending (never in flight), so the
+        // test sees exactly what the transaction wrote, however quickly the worker wakes.
+        var credential = new ProviderCredential { UserId = userId, Provider = Provider.Google, AccountName = "waiting " + Guid.NewGuid().ToString("N"), ProtectedTokens = "", NeedsReconnect = true };
+        db.Credentials.Add(credential);
         var integration = new SyncDashboard.Core.Domain.Integration
         {
             UserId = userId, Provider = Provider.Google, DisplayName = "Work", ExternalId = Guid.NewGuid().ToString(),
-            IsHome = home, Direction = direction,
+            IsHome = home, Direction = direction, CredentialId = credential.Id,
         };
         db.Integrations.Add(integration);
         await db.SaveChangesAsync();
