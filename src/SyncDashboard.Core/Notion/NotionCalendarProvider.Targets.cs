@@ -91,7 +91,7 @@ public sealed partial class NotionCalendarProvider
     }
 
     /// <summary>Notion ids compare without dashes and case.</summary>
-    internal static bool SameId(string? a, string? b) => a is not null && b is not null && Normalize(a) == Normalize(b);
+    public static bool SameId(string? a, string? b) => a is not null && b is not null && Normalize(a) == Normalize(b);
 
     internal static string Normalize(string id) => id.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
 }

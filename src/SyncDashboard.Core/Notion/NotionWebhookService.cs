@@ -39,14 +39,24 @@ public sealed class NotionWebhookService(IDbContextFactory<AppDbContext> dbFacto
         return NotionHandshakeResult.Stored;
     }
 
-    /// <summary>The integration when <paramref name="signatureHeader"/> is the HMAC of <paramref name="body"/> under its token; otherwise null.</summary>
-    public async Task<Integration?> AuthenticateAsync(Guid integrationId, byte[] body, string? signatureHeader, CancellationToken ct)
+    /// <summary>
+    /// The integration and its connection's bot id when <paramref name="signatureHeader"/> is the HMAC of
+    /// <paramref name="body"/> under its token; otherwise null.
+    /// </summary>
+    public async Task<(Integration Integration, string? BotId)?> AuthenticateAsync(Guid integrationId, byte[] body, string? signatureHeader, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var integration = await db.Integrations.AsNoTracking()
+        var integration = await db.Integrations.AsNoTracking().Include(i => i.Credential)
             .FirstOrDefaultAsync(i => i.Id == integrationId && i.Provider == Provider.Notion && i.IsActive, ct);
         if (integration?.WebhookSecretProtected is not { } sealedToken) return null;
-        return SignatureMatches(protector.Unprotect(sealedToken), body, signatureHeader) ? integration : null;
+        if (!SignatureMatches(protector.Unprotect(sealedToken), body, signatureHeader)) return null;
+        string? botId = null;
+        if (integration.Credential is { ProtectedTokens.Length: > 0 } credential)
+        {
+            try { botId = NotionTokenSource.Unseal(protector, credential.ProtectedTokens).BotId; }
+            catch (Sync.ReconnectRequiredException) { }
+        }
+        return (integration, botId);
     }
 
     /// <summary>Notion's scheme: <c>sha256=</c> and the lowercase hex HMAC-SHA256 of the raw body, keyed with the verification token.</summary>

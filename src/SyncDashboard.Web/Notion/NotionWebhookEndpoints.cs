@@ -57,9 +57,14 @@ public static class NotionWebhookEndpoints
 
             var relevant = evt.Type.StartsWith("page.", StringComparison.Ordinal) || evt.Type.StartsWith("data_source.", StringComparison.Ordinal)
                 || evt.Type.StartsWith("database.", StringComparison.Ordinal);
-            var queued = relevant && pulls.Request(integrationId, SyncTrigger.Webhook);
+            // Our own writes come back as events authored by our bot alone: pulling for them would only spend the
+            // connection's 3 requests/s on echoes (a person's edit in the same aggregated event lists them as an author too).
+            var ownWrite = authentic.Value.BotId is { } bot && evt.Authors is { Count: > 0 } authors
+                && authors.All(a => a.Type == "bot" && NotionCalendarProvider.SameId(a.Id, bot));
+            var queued = relevant && !ownWrite && pulls.Request(integrationId, SyncTrigger.Webhook);
             logger.LogInformation("Notion event {EventId} ({Type}, attempt {Attempt}) for page {PageId} of integration {IntegrationId}: pull {Queued}",
-                evt.Id, evt.Type, evt.AttemptNumber, evt.Entity?.Id, integrationId, !relevant ? "not needed" : queued ? "queued" : "already queued");
+                evt.Id, evt.Type, evt.AttemptNumber, evt.Entity?.Id, integrationId,
+                !relevant ? "not needed" : ownWrite ? "not needed (our own write)" : queued ? "queued" : "already queued");
             return Results.Ok();
         }).AllowAnonymous().DisableAntiforgery().WithTags("Notion")
           .WithSummary("Notion webhook deliveries for one integration (?integration=<id>); the verification request, then HMAC-signed events.");
@@ -67,7 +72,10 @@ public static class NotionWebhookEndpoints
     }
 
     private sealed record NotionWebhookEvent(string? Id, string? Type,
-        [property: System.Text.Json.Serialization.JsonPropertyName("attempt_number")] int? AttemptNumber, NotionWebhookEntity? Entity);
+        [property: System.Text.Json.Serialization.JsonPropertyName("attempt_number")] int? AttemptNumber, NotionWebhookEntity? Entity,
+        List<NotionWebhookAuthor>? Authors);
+
+    private sealed record NotionWebhookAuthor(string? Id, string? Type);
 
     private sealed record NotionWebhookEntity(string? Id, string? Type);
 

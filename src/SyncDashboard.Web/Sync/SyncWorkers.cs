@@ -4,11 +4,14 @@ using SyncDashboard.Core.Sync;
 
 namespace SyncDashboard.Web.Sync;
 
-/// <summary>Runs queued pulls (webhooks, schedules) off the request path, two integrations at a time.</summary>
+/// <summary>
+/// Runs queued pulls (webhooks, schedules) off the request path, four integrations at a time: a pull waiting on one
+/// connection's rate limit (Notion's 3 requests/s) must not hold up everyone else's.
+/// </summary>
 internal sealed class PullWorker(PullQueue queue, IncrementalPuller puller, ILogger<PullWorker> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Parallel.ForEachAsync(queue.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = stoppingToken },
+        Parallel.ForEachAsync(queue.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
             async (request, ct) =>
             {
                 try { await puller.PullAsync(request.IntegrationId, request.Trigger, ct); }

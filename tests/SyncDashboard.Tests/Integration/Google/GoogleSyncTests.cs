@@ -46,7 +46,7 @@ public sealed class GoogleSyncTests(AppFixture fixture)
         var g = await _app.ConnectGoogleAsync();
         Emulator.InsertEvent(g.CalendarId, GoogleTestKit.TimedEvent("Dentist (made in Google)", Tomorrow(10), location: "Main St"));
         await Eventually.TrueAsync(async () => (await _app.AppEventsAsync(g.User.Id)).Any(e => e.Title == "Dentist (made in Google)"),
-            "the Google-side event is in the app", TimeSpan.FromSeconds(5));
+            "the Google-side event is in the app", TimeSpan.FromSeconds(15));
 
         await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         await Eventually.TrueAsync(() => db.SyncRuns.AnyAsync(r => r.IntegrationId == g.IntegrationId && r.Trigger == SyncTrigger.Webhook && r.Created == 1),

@@ -383,6 +383,12 @@ public sealed class NotionSyncTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await Post(unknown, """{"verification_token":"secret_x"}""", null));
         Assert.Equal(HttpStatusCode.Unauthorized, await Post(NotionWebhookService.WebhookPath, evt, NotionWebhookService.Sign("secret_first", bytes)));
 
+        // Authentic, but authored by our own connection's bot alone: an echo of our write, not worth a pull.
+        var echo = JsonNode.Parse(evt)!.AsObject();
+        echo["authors"] = new JsonArray(new JsonObject { ["id"] = n.Connection.BotId, ["type"] = "bot" });
+        var echoBody = echo.ToJsonString();
+        Assert.Equal(HttpStatusCode.OK, await Post(url, echoBody, NotionWebhookService.Sign("secret_first", Encoding.UTF8.GetBytes(echoBody))));
+
         await Task.Delay(300); // a pull queued by mistake would run and record itself within this
         Assert.Equal(runsBefore, (await _app.SyncRunsAsync(n.IntegrationId)).Count);
         Assert.Empty(await _app.AppEventsAsync(n.User.Id));
