@@ -86,12 +86,9 @@ public sealed class GoogleConnectService(
             return new ConnectedAccount(fresh.Id, account, calendars);
         }
         existing.ProtectedTokens = fresh.ProtectedTokens;
-        existing.NeedsReconnect = false;
-        existing.LastError = null;
         db.Credentials.Remove(fresh);
-        await db.SaveChangesAsync(ct);
+        await settings.ResumeCredentialAsync(db, existing, ct);
         tokens.Forget(existing.Id);
-        await settings.ResumeCredentialAsync(db, existing.Id, ct);
         logger.LogInformation("Reconnected Google credential {CredentialId} for user {UserId}", existing.Id, userId);
         return new ConnectedAccount(existing.Id, account, calendars);
     }

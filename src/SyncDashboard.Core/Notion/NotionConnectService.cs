@@ -103,13 +103,10 @@ public sealed class NotionConnectService(
 
         existing.ProtectedTokens = NotionTokenSource.Seal(protector, complete);
         existing.AccountName = workspace;
-        existing.NeedsReconnect = false;
-        existing.LastError = null;
         db.Credentials.Remove(pending);
-        await db.SaveChangesAsync(ct);
+        await settings.ResumeCredentialAsync(db, existing, ct);
         tokens.Forget(existing.Id);
         tokens.Forget(pending.Id);
-        await settings.ResumeCredentialAsync(db, existing.Id, ct);
         logger.LogInformation("Reconnected Notion credential {CredentialId} (bot {BotId}) for user {UserId}", existing.Id, bot.Id, userId);
         return new NotionConnection(existing.Id, workspace);
     }
@@ -153,14 +150,6 @@ public sealed class NotionConnectService(
             existing is { IsActive: true } ? existing.Id : null,
             existing is { IsActive: true } ? existing.Direction : SyncDirection.TwoWay,
             existing is { IsActive: true } ? existing.IsHome : !hasHome);
-    }
-
-    /// <summary>Checks a mapping against the live schema without saving (the form's "Check" and every save).</summary>
-    public async Task<NotionMappingResult> ValidateMappingAsync(Guid userId, Guid credentialId, string dataSourceId, NotionPropertyMapping mapping, CancellationToken ct)
-    {
-        await GetConnectionAsync(userId, credentialId, ct);
-        var (_, schema) = await LoadSchemaAsync(credentialId, dataSourceId, ct);
-        return validator.Validate(mapping, schema);
     }
 
     /// <summary>

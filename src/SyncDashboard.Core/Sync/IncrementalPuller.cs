@@ -93,12 +93,7 @@ public sealed class IncrementalPuller(
         }
         finally
         {
-            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
-            run.DurationMs = (int)watch.ElapsedMilliseconds;
-            (run.Created, run.Updated, run.Deleted) = (outcome.Created, outcome.Updated, outcome.Deleted);
-            await using var runDb = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            runDb.SyncRuns.Add(run);
-            await runDb.SaveChangesAsync(CancellationToken.None);
+            await SyncRunLog.SaveAsync(dbFactory, run, watch, outcome, clock);
         }
 
         if (outcome.ChangedEventIds.Count > 0)

@@ -17,8 +17,6 @@ public sealed class IntegrationLocks
         return new Releaser(gate);
     }
 
-    public bool IsBusy(Guid integrationId) => _locks.TryGetValue(integrationId, out var gate) && gate.CurrentCount == 0;
-
     private sealed class Releaser(SemaphoreSlim gate) : IDisposable
     {
         private int _released;

@@ -67,11 +67,16 @@ public sealed class IntegrationSettingsService(IDbContextFactory<AppDbContext> d
     }
 
     /// <summary>
-    /// After a reconnect: the credential's integrations are active again and the changes kept queued while the grant
+    /// After a reconnect stored a new grant on <paramref name="credential"/> (tracked by <paramref name="db"/>, saved here):
+    /// it no longer needs reconnecting, its integrations are active again, and the changes kept queued while the grant
     /// was dead are due now.
     /// </summary>
-    public async Task ResumeCredentialAsync(AppDbContext db, Guid credentialId, CancellationToken ct)
+    public async Task ResumeCredentialAsync(AppDbContext db, ProviderCredential credential, CancellationToken ct)
     {
+        credential.NeedsReconnect = false;
+        credential.LastError = null;
+        await db.SaveChangesAsync(ct);
+        var credentialId = credential.Id;
         await db.Integrations.Where(i => i.CredentialId == credentialId && i.Status == IntegrationStatus.NeedsReconnect)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, IntegrationStatus.Active).SetProperty(i => i.LastSyncError, (string?)null), ct);
         var now = clock.GetUtcNow().UtcDateTime;

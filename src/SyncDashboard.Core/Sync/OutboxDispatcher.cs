@@ -7,7 +7,11 @@ using SyncDashboard.Core.Persistence;
 
 namespace SyncDashboard.Core.Sync;
 
-public sealed record DispatchResult(int Sent, int Retrying, int DeadLettered, int Waiting);
+public sealed record DispatchResult(int Sent, int Retrying, int DeadLettered, int Waiting)
+{
+    /// <summary>Rows this pass dealt with; zero means nothing was due.</summary>
+    public int Processed => Sent + Retrying + DeadLettered + Waiting;
+}
 
 /// <summary>
 /// Sends due outbox rows to their integrations — each integration's rows in order under its lock, up to four

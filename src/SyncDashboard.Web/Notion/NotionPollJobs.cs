@@ -53,11 +53,7 @@ internal sealed class QuartzNotionPollSchedule(SchedulerAccessor scheduler, IOpt
         var interval = options.Value.PollInterval;
         var job = JobBuilder.Create<NotionPollJob>().WithIdentity(JobKeyFor(integrationId))
             .UsingJobData(NotionPollJob.IntegrationIdKey, integrationId.ToString()).Build();
-        var trigger = TriggerBuilder.Create().WithIdentity("notion-poll-trigger-" + integrationId)
-            .StartAt(DateTimeOffset.UtcNow + firstRunAfter)
-            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount())
-            .Build();
-        await quartz.ScheduleJob(job, [trigger], replace: true, ct);
+        await quartz.ScheduleJob(job, [QuartzHostedService.Recurring("notion-poll-trigger-" + integrationId, interval, firstRunAfter)], replace: true, ct);
         logger.LogInformation("Polling Notion integration {IntegrationId} every {Interval}", integrationId, interval);
     }
 

@@ -63,7 +63,7 @@ internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispat
             try
             {
                 // Until a pass finds nothing due (sent, or waiting for its backoff).
-                while ((await dispatcher.DispatchDueAsync(integrationId, ct)) is { } r && r.Sent + r.Retrying + r.DeadLettered + r.Waiting > 0) { }
+                while ((await dispatcher.DispatchDueAsync(integrationId, ct)).Processed > 0) { }
             }
             finally { _slots.Release(); }
         }

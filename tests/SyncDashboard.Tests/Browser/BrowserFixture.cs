@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using SyncDashboard.Tests.Infrastructure;
 
@@ -26,7 +25,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         var chromium = FindOnPath("chromium") ?? throw new InvalidOperationException(
             "The browser tests need Debian's `chromium` on PATH and found none. Run scripts/test.sh (it installs chromium " +
             "with apt-get) instead of a bare `dotnet test`. Do not run `playwright install`; its downloads fail here.");
-        EnsureWebProjectIsFindable();
         var startApp = AppHost.StartAsync();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -45,24 +43,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         Playwright?.Dispose();
         if (App is not null) await App.DisposeAsync();
-    }
-
-    /// <summary>
-    /// AppHost finds src/SyncDashboard.Web above the test binaries or the working directory. With
-    /// `--artifacts-path /tmp/...` neither is inside the repository (the test host runs in the output folder), so
-    /// point the working directory at the repository this file was compiled from. Absolute paths are unaffected.
-    /// </summary>
-    private static void EnsureWebProjectIsFindable([CallerFilePath] string thisFile = "")
-    {
-        static bool Above(string start, out string? found)
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (Directory.Exists(Path.Combine(dir.FullName, "src", "SyncDashboard.Web"))) { found = dir.FullName; return true; }
-            found = null;
-            return false;
-        }
-        if (Above(AppContext.BaseDirectory, out _) || Above(Directory.GetCurrentDirectory(), out _)) return;
-        if (Above(Path.GetDirectoryName(thisFile)!, out var repo)) Directory.SetCurrentDirectory(repo!);
     }
 
     private static string? FindOnPath(string name) =>
