@@ -11,7 +11,7 @@ import readline from "node:readline";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const webProject = path.resolve(here, "..", "src", "SyncDashboard.Web");
+const webProject = path.resolve(here, "..", "SyncDashboard.Web");
 const signalR = createRequire(path.join(webProject, "package.json"))("@microsoft/signalr");
 
 function arg(name, fallback) {

@@ -18,8 +18,8 @@ echo "Building $project (Release)…"
 dotnet build "$project" "${build_args[@]}"
 
 # The web build restores npm packages only when it has to copy signalr.min.js; the node clients need them too.
-if [ ! -d src/SyncDashboard.Web/node_modules/@microsoft/signalr ]; then
-  (cd src/SyncDashboard.Web && npm ci --no-audit --no-fund)
+if [ ! -d SyncDashboard.Web/node_modules/@microsoft/signalr ]; then
+  (cd SyncDashboard.Web && npm ci --no-audit --no-fund)
 fi
 
 target=$(dotnet msbuild "$project" -nologo -getProperty:TargetPath -p:Configuration=Release \

@@ -10,4 +10,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# The local tools (dotnet-ef) named in dotnet-tools.json.
+dotnet tool restore
+
 dotnet test SyncDashboard.sln "$@"

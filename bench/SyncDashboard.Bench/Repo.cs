@@ -1,10 +1,10 @@
 namespace SyncDashboard.Bench;
 
-/// <summary>Finds the repository (src/SyncDashboard.Web, bench/hub-clients.mjs) above the binaries or the working directory.</summary>
+/// <summary>Finds the repository (SyncDashboard.Web, bench/hub-clients.mjs) above the binaries or the working directory.</summary>
 public static class Repo
 {
     public static string Root { get; } = FindRoot();
-    public static string WebProjectDirectory => Path.Combine(Root, "src", "SyncDashboard.Web");
+    public static string WebProjectDirectory => Path.Combine(Root, "SyncDashboard.Web");
     public static string HubClientsScript => Path.Combine(Root, "bench", "hub-clients.mjs");
 
     private static string FindRoot()
@@ -13,13 +13,13 @@ public static class Repo
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (Directory.Exists(Path.Combine(dir.FullName, "src", "SyncDashboard.Web"))
+                if (File.Exists(Path.Combine(dir.FullName, "SyncDashboard.Web", "SyncDashboard.Web.csproj"))
                     && File.Exists(Path.Combine(dir.FullName, "bench", "hub-clients.mjs")))
                     return dir.FullName;
             }
         }
         throw new DirectoryNotFoundException(
-            "The repository (src/SyncDashboard.Web and bench/hub-clients.mjs) was not found above " + AppContext.BaseDirectory +
+            "The repository (SyncDashboard.Web and bench/hub-clients.mjs) was not found above " + AppContext.BaseDirectory +
             " or the working directory; run the bench from the repository (bench/run.sh does).");
     }
 

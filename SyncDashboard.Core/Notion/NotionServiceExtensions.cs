@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Sync;
+using SyncDashboard.Core.Sync.Http;
+using SyncDashboard.Core.Sync.Polling;
+
+namespace SyncDashboard.Core.Notion;
+
+public static class NotionServiceExtensions
+{
+    public const string RateLimiterKey = "notion";
+
+    /// <summary>
+    /// Notion's client, provider and mapping validator. Needs persistence, token protection, a <see cref="TimeProvider"/>
+    /// an <c>IAppBaseAddress</c> and, for connecting, the sync engine and an <see cref="Sync.Polling.IIntegrationPollSchedule"/>. OAuth settings are optional (internal tokens need none) but must come as a pair.
+    /// </summary>
+    public static IServiceCollection AddNotion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotionOptions>().Bind(configuration.GetSection(NotionOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.ClientId) == string.IsNullOrWhiteSpace(o.ClientSecret),
+                "Notion:ClientId and Notion:ClientSecret go together: set both (public OAuth integration) or neither (internal tokens).")
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.ReconcileInterval > TimeSpan.Zero,
+                "Notion:RequestTimeout, Notion:PollInterval and Notion:ReconcileInterval must be positive.")
+            .ValidateOnStart();
+        services.AddHttpClient(NotionOAuthClient.HttpClientName);
+        services.AddSingleton<NotionOAuthClient>();
+        services.AddSingleton<NotionTokenSource>();
+        services.AddSingleton<NotionMappingValidator>();
+        services.AddKeyedSingleton(RateLimiterKey, (sp, _) =>
+        {
+            var rps = sp.GetRequiredService<IOptions<NotionOptions>>().Value.RequestsPerSecond;
+            return new ProviderRateLimiter(rps, (int)Math.Ceiling(rps), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddTransient<NotionAuthHandler>();
+        services.AddHttpClient<NotionClient>()
+            // Held by a singleton provider, so connections are recycled by the handler instead of the factory.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new ResilienceHandler(
+                sp.GetRequiredKeyedService<ProviderRateLimiter>(RateLimiterKey), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<NotionOptions>>().Value.RequestTimeout,
+                mayRetryServerErrors: NotionClient.MayRetryServerErrors))
+            .AddHttpMessageHandler<NotionAuthHandler>();
+        services.AddSingleton<NotionCalendarProvider>();
+        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<NotionCalendarProvider>());
+        services.AddSingleton<NotionWebhookService>();
+        services.AddSingleton<NotionReconciliation>();
+        services.AddSingleton<IProviderPolling, NotionPolling>();
+        // Needs the host's IIntegrationPollSchedule (the web app's Quartz jobs).
+        services.AddTransient<NotionConnectService>();
+        return services;
+    }
+}

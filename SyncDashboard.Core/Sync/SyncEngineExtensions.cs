@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SyncDashboard.Core.Sync;
+
+public static class SyncEngineExtensions
+{
+    public static IServiceCollection AddSyncEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<IntegrationLocks>();
+        services.AddSingleton<Reconciler>();
+        services.AddSingleton<IncrementalPuller>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<PullQueue>();
+        services.AddSingleton<Polling.IntegrationPoller>();
+        services.AddSingleton<SyncNowService>();
+        services.AddSingleton<ConflictService>();
+        services.AddSingleton<IntegrationSettingsService>();
+        return services;
+    }
+}

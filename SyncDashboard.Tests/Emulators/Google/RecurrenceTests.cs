@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json;
+
+namespace SyncDashboard.Tests.Emulators.Google;
+
+public sealed class RecurrenceTests(GoogleEmulatorHost host) : IClassFixture<GoogleEmulatorHost>
+{
+    [Fact]
+    public async Task WeeklyRuleExpandsInTheEventZoneAcrossDst()
+    {
+        var user = host.NewUser();
+        // Mondays and Wednesdays 09:00 Berlin; Europe switches to summer time on 2026-03-29.
+        var master = await user.InsertOkAsync(GoogleBodies.Weekly("Sync", "2026-03-23T09:00:00", "2026-03-23T09:30:00",
+            "Europe/Berlin", "RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4"));
+        var id = master.GetProperty("id").GetString()!;
+
+        var page = await user.GetJsonAsync($"{user.Events}?singleEvents=true&orderBy=startTime");
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Equal(
+            ["2026-03-23T09:00:00+01:00", "2026-03-25T09:00:00+01:00", "2026-03-30T09:00:00+02:00", "2026-04-01T09:00:00+02:00"],
+            items.Select(i => i.GetProperty("start").GetProperty("dateTime").GetString()));
+        Assert.Equal($"{id}_20260323T080000Z", items[0].GetProperty("id").GetString());
+        Assert.Equal($"{id}_20260330T070000Z", items[2].GetProperty("id").GetString());
+        Assert.All(items, i => Assert.Equal(id, i.GetProperty("recurringEventId").GetString()));
+        Assert.All(items, i => Assert.False(i.TryGetProperty("recurrence", out _)));
+        Assert.Equal("2026-03-30T09:30:00+02:00", items[2].GetProperty("end").GetProperty("dateTime").GetString());
+    }
+
+    [Fact]
+    public async Task CancelledInstanceIsHiddenButKeptAsMinimalExceptionInSync()
+    {
+        var user = host.NewUser();
+        var master = await user.InsertOkAsync(GoogleBodies.Weekly("Daily", "2026-05-04T10:00:00", "2026-05-04T11:00:00",
+            "UTC", "RRULE:FREQ=DAILY;INTERVAL=2;UNTIL=20260510T235959Z"));
+        var id = master.GetProperty("id").GetString()!;
+        var before = await user.GetJsonAsync(user.Events);
+        var token = before.GetProperty("nextSyncToken").GetString()!;
+        var instanceId = $"{id}_20260506T100000Z";
+
+        using var delete = await user.Api.DeleteAsync($"{user.Events}/{instanceId}");
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+
+        var expanded = await user.GetJsonAsync($"{user.Events}?singleEvents=true");
+        Assert.Equal([$"{id}_20260504T100000Z", $"{id}_20260508T100000Z", $"{id}_20260510T100000Z"],
+            expanded.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).Order());
+
+        var collapsed = await user.GetJsonAsync(user.Events); // master plus the cancelled exception
+        Assert.Equal(2, collapsed.GetProperty("items").GetArrayLength());
+
+        var changes = await user.GetJsonAsync($"{user.Events}?syncToken={Uri.EscapeDataString(token)}");
+        var exception = Assert.Single(changes.GetProperty("items").EnumerateArray());
+        Assert.Equal(["etag", "id", "kind", "originalStartTime", "recurringEventId", "status"],
+            exception.EnumerateObject().Select(p => p.Name).Order().ToArray());
+        Assert.Equal(id, exception.GetProperty("recurringEventId").GetString());
+        Assert.Equal("cancelled", exception.GetProperty("status").GetString());
+
+        var masterAfter = await user.GetJsonAsync($"{user.Events}/{id}");
+        Assert.Equal("confirmed", masterAfter.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task MovedInstanceAppearsAtItsNewTime()
+    {
+        var user = host.NewUser();
+        var master = await user.InsertOkAsync(GoogleBodies.Weekly("Weekly", "2026-06-01T09:00:00", "2026-06-01T10:00:00",
+            "UTC", "RRULE:FREQ=WEEKLY;COUNT=3"));
+        var id = master.GetProperty("id").GetString()!;
+        var instance = await user.GetJsonAsync($"{user.Events}/{id}_20260608T090000Z");
+        Assert.Equal(id, instance.GetProperty("recurringEventId").GetString());
+
+        using var patch = await user.Api.PatchAsync($"{user.Events}/{id}_20260608T090000Z", new StringContent(
+            """{"start":{"dateTime":"2026-06-09T15:00:00Z"},"end":{"dateTime":"2026-06-09T16:00:00Z"}}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+
+        var items = (await user.GetJsonAsync($"{user.Events}?singleEvents=true&orderBy=startTime"))
+            .GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        Assert.Equal("2026-06-09T15:00:00Z", items[1].GetProperty("start").GetProperty("dateTime").GetString());
+        Assert.Equal("2026-06-08T09:00:00Z", items[1].GetProperty("originalStartTime").GetProperty("dateTime").GetString());
+    }
+
+    [Fact]
+    public async Task MonthlyAndAllDayYearlyRulesExpand()
+    {
+        var user = host.NewUser();
+        await user.InsertOkAsync(GoogleBodies.Weekly("Rent", "2026-01-31T08:00:00", "2026-01-31T09:00:00", "UTC",
+            "RRULE:FREQ=MONTHLY;COUNT=3"));
+        await user.InsertOkAsync(new
+        {
+            summary = "Birthday", start = new { date = "2026-02-10" }, end = new { date = "2026-02-11" },
+            recurrence = new[] { "RRULE:FREQ=YEARLY;COUNT=2" },
+        });
+
+        var items = (await user.GetJsonAsync($"{user.Events}?singleEvents=true&orderBy=startTime&timeMax=2028-01-01T00:00:00Z"))
+            .GetProperty("items").EnumerateArray().Select(Start).ToList();
+
+        // Months without a 31st are skipped (RFC 5545), so COUNT=3 reaches May.
+        Assert.Equal(["2026-01-31T08:00:00Z", "2026-02-10", "2026-03-31T08:00:00Z", "2026-05-31T08:00:00Z", "2027-02-10"], items);
+    }
+
+    private static string Start(JsonElement item)
+    {
+        var start = item.GetProperty("start");
+        return start.TryGetProperty("date", out var d) ? d.GetString()! : start.GetProperty("dateTime").GetString()!;
+    }
+}
