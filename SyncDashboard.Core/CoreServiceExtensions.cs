@@ -6,6 +6,8 @@ using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Security;
 using SyncDashboard.Core.Sync;
+using SyncDashboard.Core.Sync.Status;
+using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Core;
 

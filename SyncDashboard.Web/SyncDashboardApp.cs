@@ -3,7 +3,7 @@ using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Google;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Web.Emulators;
-using SyncDashboard.Web.GoogleCalendar;
+using SyncDashboard.Web.Google;
 using SyncDashboard.Web.Notion;
 using SyncDashboard.Web.Sync;
 using SyncDashboard.Core.Persistence;

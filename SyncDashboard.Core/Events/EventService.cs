@@ -5,6 +5,7 @@ using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
+using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Core.Events;
 

@@ -8,6 +8,9 @@ using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Core.Sync.Polling;
+using SyncDashboard.Core.Sync.Settings;
+using SyncDashboard.Core.Sync.Pull;
+using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Core.Google;
 

@@ -7,6 +7,9 @@ using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Security;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Core.Sync.Polling;
+using SyncDashboard.Core.Sync.Settings;
+using SyncDashboard.Core.Sync.Pull;
+using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Core.Notion;
 

@@ -6,6 +6,8 @@ using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
+using SyncDashboard.Core.Sync.Outbox;
+using SyncDashboard.Core.Sync.Merge;
 
 namespace SyncDashboard.Core.Notion;
 

@@ -1,5 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Core.Sync.Settings;
+using SyncDashboard.Core.Sync.Pull;
+using SyncDashboard.Core.Sync.Outbox;
+using SyncDashboard.Core.Sync.Merge;
+using SyncDashboard.Core.Sync.Conflicts;
 
 namespace SyncDashboard.Core.Sync;
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Pull;
+using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Core.Sync;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Merge;
 
 namespace SyncDashboard.Core.Sync;
 

@@ -2,6 +2,7 @@ using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notion;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Emulators.Notion;
+using SyncDashboard.Core.Sync.Merge;
 
 namespace SyncDashboard.Tests.Notion;
 

@@ -6,6 +6,7 @@ using SyncDashboard.Core.Notion;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Web.Infrastructure;
+using SyncDashboard.Core.Sync.Pull;
 
 namespace SyncDashboard.Web.Notion;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notion;
 using SyncDashboard.Core.Sync;
+using SyncDashboard.Core.Sync.Pull;
 
 namespace SyncDashboard.Web.Notion;
 

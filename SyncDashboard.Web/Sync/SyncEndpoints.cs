@@ -1,5 +1,6 @@
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Web.Infrastructure;
+using SyncDashboard.Core.Sync.Status;
 
 namespace SyncDashboard.Web.Sync;
 

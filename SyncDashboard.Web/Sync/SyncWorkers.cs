@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Sync;
+using SyncDashboard.Core.Sync.Pull;
+using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Web.Sync;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Merge;
 
 namespace SyncDashboard.Bench;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Sync;
+using SyncDashboard.Core.Sync.Pull;
 
 namespace SyncDashboard.Bench;
 

@@ -6,6 +6,7 @@ using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notion;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
+using SyncDashboard.Core.Sync.Pull;
 
 namespace SyncDashboard.Bench;
 

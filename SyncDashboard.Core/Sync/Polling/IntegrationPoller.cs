@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Pull;
 
 namespace SyncDashboard.Core.Sync.Polling;
 

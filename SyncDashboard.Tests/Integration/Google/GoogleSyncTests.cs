@@ -8,6 +8,8 @@ using SyncDashboard.Core.Sync;
 using SyncDashboard.Emulators.Google;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Web.Demo;
+using SyncDashboard.Core.Sync.Pull;
+using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Tests.Integration.Google;
 

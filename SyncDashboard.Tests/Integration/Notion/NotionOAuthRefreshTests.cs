@@ -6,6 +6,7 @@ using SyncDashboard.Core.Security;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Emulators.Notion;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Core.Sync.Pull;
 
 namespace SyncDashboard.Tests.Integration.Notion;
 

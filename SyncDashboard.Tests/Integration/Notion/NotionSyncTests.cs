@@ -11,6 +11,8 @@ using SyncDashboard.Emulators.Notion;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Integration.Google;
 using static SyncDashboard.Tests.Integration.Notion.NotionTestKit;
+using SyncDashboard.Core.Sync.Pull;
+using SyncDashboard.Core.Sync.Merge;
 
 namespace SyncDashboard.Tests.Integration.Notion;
 

@@ -10,6 +10,7 @@ using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Emulators.Notion;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Tests.Integration.Notion;
 

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Outbox;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Merge;
 
 /// <summary>
 /// Applies one remote item to the app: create, merge or delete, with echo suppression and conflict records,

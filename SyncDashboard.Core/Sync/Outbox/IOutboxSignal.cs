@@ -1,4 +1,4 @@
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Outbox;
 
 /// <summary>Wakes the outbox dispatcher right after a commit, so changes leave within seconds rather than at the next scheduled scan.</summary>
 public interface IOutboxSignal

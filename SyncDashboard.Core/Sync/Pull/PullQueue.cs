@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using SyncDashboard.Core.Domain;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Pull;
 
 public sealed record PullRequest(Guid IntegrationId, SyncTrigger Trigger);
 

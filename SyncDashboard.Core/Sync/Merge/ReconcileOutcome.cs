@@ -1,4 +1,4 @@
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Merge;
 
 /// <summary>What one pull changed in the app.</summary>
 public sealed class ReconcileOutcome

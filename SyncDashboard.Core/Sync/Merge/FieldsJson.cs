@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SyncDashboard.Core.Domain;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Merge;
 
 /// <summary>How EventFields are stored in EventLink.BaseFields and Conflict rows.</summary>
 public static class FieldsJson

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Outbox;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Settings;
 
 /// <summary>
 /// What every provider's integrations share on the settings page: direction, the home flag (one per provider),

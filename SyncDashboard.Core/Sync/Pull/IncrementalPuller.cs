@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Outbox;
+using SyncDashboard.Core.Sync.Merge;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Pull;
 
 public sealed record PullResult(Guid IntegrationId, int Created, int Updated, int Deleted, int Conflicts, int Requests, bool FullSync, string? Error);
 

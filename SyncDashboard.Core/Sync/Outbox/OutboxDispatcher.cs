@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Merge;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Outbox;
 
 public sealed record DispatchResult(int Sent, int Retrying, int DeadLettered, int Waiting)
 {

@@ -1,6 +1,6 @@
 using SyncDashboard.Core.Domain;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Merge;
 
 public sealed record MergeResult(EventFields Merged, IReadOnlyList<string> Conflicts)
 {

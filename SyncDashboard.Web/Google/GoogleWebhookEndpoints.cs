@@ -2,8 +2,9 @@ using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Google;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Web.Infrastructure;
+using SyncDashboard.Core.Sync.Pull;
 
-namespace SyncDashboard.Web.GoogleCalendar;
+namespace SyncDashboard.Web.Google;
 
 /// <summary>
 /// Google push notifications. They carry no body and no change details: we authenticate the channel (id, resource

@@ -3,8 +3,9 @@ using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync.Merge;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Conflicts;
 
 public sealed record ConflictDto(
     Guid Id, Guid EventId, string EventTitle, Guid IntegrationId, string Integration, IReadOnlyList<string> Fields,

@@ -3,7 +3,7 @@ using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Google;
 using SyncDashboard.Web.Infrastructure;
 
-namespace SyncDashboard.Web.GoogleCalendar;
+namespace SyncDashboard.Web.Google;
 
 /// <summary>The OAuth round trip; see <see cref="OAuthState"/> for the state parameter.</summary>
 public static class GoogleConnectEndpoints

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Outbox;
 
 /// <summary>
 /// Adds the outbox rows an event change owes to the user's integrations, inside the caller's unit of work,

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
 
-namespace SyncDashboard.Core.Sync;
+namespace SyncDashboard.Core.Sync.Status;
 
 public sealed record IntegrationStatusDto(
     Guid Id,
