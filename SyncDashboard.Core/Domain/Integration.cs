@@ -35,4 +35,19 @@ public sealed class Integration
 
     public bool CanExport => IsActive && Direction != SyncDirection.ImportOnly;
     public bool CanImport => IsActive && Direction != SyncDirection.ExportOnly;
+
+    /// <summary>
+    /// The provider refused the grant: this integration, and through its credential every other integration using
+    /// that grant, wait for the user to reconnect (the credential must be loaded).
+    /// </summary>
+    public void MarkNeedsReconnect(string reason)
+    {
+        Status = IntegrationStatus.NeedsReconnect;
+        LastSyncError = reason;
+        if (Credential is { } credential)
+        {
+            credential.NeedsReconnect = true;
+            credential.LastError = reason;
+        }
+    }
 }

@@ -34,6 +34,7 @@ public static class GoogleServiceExtensions
             .AddHttpMessageHandler<GoogleAuthHandler>();
         services.AddSingleton<ICalendarProvider, GoogleCalendarProvider>();
         services.AddSingleton<GoogleChannelService>();
+        services.AddSingleton<GoogleWebhookService>();
         services.AddSingleton<IProviderPolling, GooglePolling>();
         services.AddSingleton<GoogleConnectService>();
         return services;

@@ -6,6 +6,8 @@ using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Security;
+using SyncDashboard.Core.Sync.Pull;
+using SyncDashboard.Core.Sync.Webhooks;
 
 namespace SyncDashboard.Core.Notion;
 
@@ -21,9 +23,52 @@ public sealed record NotionWebhookState(string Url, string? VerificationToken);
 /// A stored token is only replaced after the user resets it, so an unsigned request can never swap the key.
 /// </summary>
 public sealed class NotionWebhookService(IDbContextFactory<AppDbContext> dbFactory, ITokenProtector protector, IAppBaseAddress baseAddress,
-    ILogger<NotionWebhookService> logger)
+    PullQueue pulls, ILogger<NotionWebhookService> logger)
 {
     public const string WebhookPath = "/api/calendar/webhooks/notion";
+
+    /// <summary>
+    /// One delivery: the unsigned verification request, or a signed event. Payloads carry no content, only "page X
+    /// changed", so an authentic event just queues an incremental pull (coalesced and idempotent, which also makes
+    /// Notion's redeliveries and out-of-order events harmless).
+    /// </summary>
+    public async Task<WebhookResult> HandleAsync(Guid? integrationId, byte[] body, string? signature, CancellationToken ct)
+    {
+        const string unknown = "Unknown subscription: subscribe with the URL shown on the Settings page.";
+        if (integrationId is not { } id) return WebhookResult.Unauthenticated(unknown);
+        if (signature is null) return await HandleVerificationAsync(id, body, ct);
+
+        if (await AuthenticateAsync(id, body, signature, ct) is not var (_, botId))
+        {
+            logger.LogWarning("Notion webhook for integration {IntegrationId} had a wrong signature or no stored token; refused", id);
+            return WebhookResult.Unauthenticated("The X-Notion-Signature does not match.");
+        }
+        if (NotionWebhookEvent.Parse(body) is not { Type: not null } evt) return WebhookResult.Malformed("The payload is not a Notion event.");
+
+        // Pulling for our own writes would only spend the connection's 3 requests/s on echoes.
+        var ownWrite = evt.IsOnlyBy(botId);
+        var queued = evt.ConcernsPages && !ownWrite && pulls.Request(id, SyncTrigger.Webhook);
+        logger.LogInformation("Notion event {EventId} ({Type}, attempt {Attempt}) for page {PageId} of integration {IntegrationId}: pull {Queued}",
+            evt.Id, evt.Type, evt.AttemptNumber, evt.Entity?.Id, id,
+            !evt.ConcernsPages ? "not needed" : ownWrite ? "not needed (our own write)" : queued ? "queued" : "already queued");
+        return WebhookResult.Handled;
+    }
+
+    private async Task<WebhookResult> HandleVerificationAsync(Guid integrationId, byte[] body, CancellationToken ct)
+    {
+        if (NotionWebhookEvent.ReadVerificationToken(body) is not { } token)
+        {
+            logger.LogWarning("Unsigned Notion webhook request for integration {IntegrationId} refused", integrationId);
+            return WebhookResult.Unauthenticated("Missing X-Notion-Signature.");
+        }
+        return await StoreVerificationTokenAsync(integrationId, token, ct) switch
+        {
+            NotionHandshakeResult.Stored => WebhookResult.Handled,
+            NotionHandshakeResult.AlreadyHasToken => WebhookResult.Conflict(
+                "This integration already has a verification token. Reset it on the Settings page before creating a new subscription."),
+            _ => WebhookResult.Unauthenticated("Unknown subscription: subscribe with the URL shown on the Settings page."),
+        };
+    }
 
     public string UrlFor(Guid integrationId) => baseAddress.Resolve($"{WebhookPath}?integration={integrationId}").ToString();
 

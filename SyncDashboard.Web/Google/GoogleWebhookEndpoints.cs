@@ -1,15 +1,11 @@
-using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Google;
-using SyncDashboard.Core.Sync;
 using SyncDashboard.Web.Infrastructure;
-using SyncDashboard.Core.Sync.Pull;
 
 namespace SyncDashboard.Web.Google;
 
 /// <summary>
-/// Google push notifications. They carry no body and no change details: we authenticate the channel (id, resource
-/// id, secret token — compared in constant time), answer at once, and queue an incremental pull, which coalesces
-/// bursts. Forged or unknown requests get a 4xx and change nothing.
+/// Google push notifications (handled by <see cref="GoogleWebhookService"/>: answered at once, forged or unknown ones
+/// get a 4xx and change nothing), and opening or stopping a channel.
 /// </summary>
 public static class GoogleWebhookEndpoints
 {
@@ -19,39 +15,12 @@ public static class GoogleWebhookEndpoints
     {
         var group = app.MapGroup(GoogleChannelService.WebhookPath).WithTags("Google");
 
-        group.MapPost("/", async (HttpRequest request, GoogleChannelService channels, PullQueue pulls, ILoggerFactory loggers) =>
+        group.MapPost("/", async (HttpRequest request, GoogleWebhookService webhooks) =>
         {
-            var logger = loggers.CreateLogger("SyncDashboard.Web.GoogleWebhook");
-            var channelId = request.Headers["X-Goog-Channel-ID"].ToString();
-            var state = request.Headers["X-Goog-Resource-State"].ToString();
-            if (channelId.Length is 0 or > 64 || state.Length == 0)
-                return Results.Problem("Missing or malformed X-Goog-Channel-ID / X-Goog-Resource-State headers.", statusCode: 400);
-
-            var auth = await channels.AuthenticateAsync(channelId, request.Headers["X-Goog-Resource-ID"].ToString(),
-                request.Headers["X-Goog-Channel-Token"].FirstOrDefault(), request.HttpContext.RequestAborted);
-            if (auth is null)
-            {
-                // A channel we do not know (forged, or stopped and still firing): 404 tells Google not to retry.
-                logger.LogWarning("Google notification for unknown channel {ChannelId} refused", channelId);
-                return Results.Problem("Unknown channel.", statusCode: 404);
-            }
-            if (!auth.Value.Authentic)
-            {
-                logger.LogWarning("Google notification for channel {ChannelId} of integration {IntegrationId} had a wrong token or resource id",
-                    channelId, auth.Value.Integration.Id);
-                return Results.Problem("Channel token or resource id does not match.", statusCode: 401);
-            }
-
-            var integration = auth.Value.Integration;
-            if (state == "sync")
-            {
-                logger.LogInformation("Push channel {ChannelId} of integration {IntegrationId} is live", channelId, integration.Id);
-                return Results.Ok();
-            }
-            var queued = pulls.Request(integration.Id, SyncTrigger.Webhook);
-            logger.LogInformation("Google notification {MessageNumber} ({State}) for integration {IntegrationId}: pull {Queued}",
-                request.Headers["X-Goog-Message-Number"].ToString(), state, integration.Id, queued ? "queued" : "already queued");
-            return Results.Accepted();
+            var headers = request.Headers;
+            var notification = new GooglePushNotification(headers["X-Goog-Channel-ID"].ToString(), headers["X-Goog-Resource-State"].ToString(),
+                headers["X-Goog-Resource-ID"].FirstOrDefault(), headers["X-Goog-Channel-Token"].FirstOrDefault(), headers["X-Goog-Message-Number"].FirstOrDefault());
+            return (await webhooks.HandleAsync(notification, request.HttpContext.RequestAborted)).ToHttpResult();
         }).AllowAnonymous().DisableAntiforgery();
 
         group.MapPut("/", async (ChannelRequest body, HttpContext http, GoogleChannelService channels) =>

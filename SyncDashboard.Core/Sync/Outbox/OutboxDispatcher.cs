@@ -182,9 +182,7 @@ public sealed class OutboxDispatcher(
             item.Attempts = Math.Max(0, item.Attempts - 1);
             item.NextAttemptAt = Now + options.Value.ReconnectWait;
             var stored = await db.Integrations.Include(i => i.Credential).FirstAsync(i => i.Id == integration.Id, CancellationToken.None);
-            stored.Status = IntegrationStatus.NeedsReconnect;
-            stored.LastSyncError = message;
-            if (stored.Credential is { } c) { c.NeedsReconnect = true; c.LastError = message; }
+            stored.MarkNeedsReconnect(message);
             outcome = ItemOutcome.Waiting;
         }
         else if (ex is PermanentProviderException || item.Attempts >= options.Value.MaxAttempts)

@@ -111,15 +111,7 @@ public sealed class IncrementalPuller(
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var integration = await db.Integrations.Include(i => i.Credential).FirstAsync(i => i.Id == integrationId, CancellationToken.None);
         integration.LastSyncError = message;
-        if (ex is ReconnectRequiredException)
-        {
-            integration.Status = IntegrationStatus.NeedsReconnect;
-            if (integration.Credential is { } c)
-            {
-                c.NeedsReconnect = true;
-                c.LastError = message;
-            }
-        }
+        if (ex is ReconnectRequiredException) integration.MarkNeedsReconnect(message);
         else if (ex is PermanentProviderException) integration.Status = IntegrationStatus.Error;
         await db.SaveChangesAsync(CancellationToken.None);
         await notifier.PublishAsync(integration.UserId, integration.Id, [], CancellationToken.None);
