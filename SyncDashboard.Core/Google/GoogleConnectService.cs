@@ -7,10 +7,7 @@ using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
-using SyncDashboard.Core.Sync.Polling;
-using SyncDashboard.Core.Sync.Settings;
-using SyncDashboard.Core.Sync.Pull;
-using SyncDashboard.Core.Sync.Outbox;
+using SyncDashboard.Core.Sync.Connect;
 
 namespace SyncDashboard.Core.Google;
 
@@ -29,10 +26,7 @@ public sealed class GoogleConnectService(
     GoogleTokenSource tokens,
     GoogleCalendarClient client,
     GoogleChannelService channels,
-    IncrementalPuller puller,
-    IOutboxSignal outboxSignal,
-    IntegrationSettingsService settings,
-    IIntegrationPollSchedule polls,
+    IntegrationActivation activation,
     IOptions<GoogleOptions> options,
     ILogger<GoogleConnectService> logger)
 {
@@ -46,14 +40,14 @@ public sealed class GoogleConnectService(
     /// <summary>Exchanges the code, stores the grant sealed, and lists the account's calendars. Reconnecting an account reuses its credential.</summary>
     public async Task<ConnectedAccount> CompleteAsync(Guid userId, string code, string redirectUri, CancellationToken ct)
     {
-        var pendingId = await CreatePendingCredentialAsync(userId, ct);
+        var pendingId = await activation.CreatePendingCredentialAsync(userId, Provider.Google, "", ct);
         try
         {
             await flows.Flow.ExchangeCodeForTokenAsync(pendingId.ToString(), code, redirectUri, ct);
         }
         catch (TokenResponseException ex)
         {
-            await RemoveCredentialAsync(pendingId, ct);
+            await activation.RemoveCredentialAsync(pendingId);
             throw new InputValidationException(new Dictionary<string, string[]> { ["code"] = [$"Google did not accept the sign-in ({ex.Error?.Error}). Please try again."] });
         }
         return await AdoptAsync(userId, pendingId, ct);
@@ -62,40 +56,19 @@ public sealed class GoogleConnectService(
     /// <summary>Stores a grant obtained outside the redirect (the emulator's demo grant), then names it like any other.</summary>
     public async Task<ConnectedAccount> ConnectGrantAsync(Guid userId, TokenResponse token, CancellationToken ct)
     {
-        var pendingId = await CreatePendingCredentialAsync(userId, ct);
+        var pendingId = await activation.CreatePendingCredentialAsync(userId, Provider.Google, "", ct);
         await dataStore.StoreAsync(pendingId.ToString(), token);
         return await AdoptAsync(userId, pendingId, ct);
     }
 
-    private async Task<Guid> CreatePendingCredentialAsync(Guid userId, CancellationToken ct)
-    {
-        var pending = new ProviderCredential { UserId = userId, Provider = Provider.Google, AccountName = "pending:" + Guid.NewGuid(), ProtectedTokens = "" };
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Credentials.Add(pending);
-        await db.SaveChangesAsync(ct);
-        return pending.Id;
-    }
-
-    /// <summary>Names the new grant after its account; if the user had connected that account before, the old row takes the new grant.</summary>
+    /// <summary>Names the new grant after its account (the primary calendar's id); a reconnect of a known account reuses its credential.</summary>
     public async Task<ConnectedAccount> AdoptAsync(Guid userId, Guid credentialId, CancellationToken ct)
     {
         var calendars = await client.ListCalendarsAsync(new GoogleCallContext(credentialId, userId), ct);
         var account = calendars.FirstOrDefault(c => c.Primary == true)?.Id ?? calendars.FirstOrDefault()?.Id ?? "Google account";
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var fresh = await db.Credentials.FirstAsync(c => c.Id == credentialId && c.UserId == userId, ct);
-        var existing = await db.Credentials.FirstOrDefaultAsync(c => c.UserId == userId && c.Provider == Provider.Google && c.AccountName == account && c.Id != credentialId, ct);
-        if (existing is null)
-        {
-            fresh.AccountName = account;
-            await db.SaveChangesAsync(ct);
-            return new ConnectedAccount(fresh.Id, account, calendars);
-        }
-        existing.ProtectedTokens = fresh.ProtectedTokens;
-        db.Credentials.Remove(fresh);
-        await settings.ResumeCredentialAsync(db, existing, ct);
-        tokens.Forget(existing.Id);
-        logger.LogInformation("Reconnected Google credential {CredentialId} for user {UserId}", existing.Id, userId);
-        return new ConnectedAccount(existing.Id, account, calendars);
+        var adoptedId = await activation.AdoptCredentialAsync(userId, credentialId, account, c => c.AccountName == account, protectedTokens: null, ct);
+        if (adoptedId != credentialId) tokens.Forget(adoptedId);
+        return new ConnectedAccount(adoptedId, account, calendars);
     }
 
     public async Task<ConnectedAccount> ListCalendarsAsync(Guid userId, Guid credentialId, CancellationToken ct)
@@ -106,45 +79,28 @@ public sealed class GoogleConnectService(
         return new ConnectedAccount(credential.Id, credential.AccountName, await client.ListCalendarsAsync(new GoogleCallContext(credentialId, userId), ct));
     }
 
-    /// <summary>Creates (or re-activates) an integration per chosen calendar, imports each, and opens push channels.</summary>
+    /// <summary>
+    /// Creates (or re-activates) an integration per chosen calendar — the one marked home, else the first the app may
+    /// export to, is home — imports each, and opens push channels.
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> AddCalendarsAsync(Guid userId, Guid credentialId, IReadOnlyList<CalendarChoice> choices, CancellationToken ct)
     {
         if (choices.Count == 0) throw new InputValidationException(new Dictionary<string, string[]> { ["calendars"] = ["Pick at least one calendar."] });
-        var ids = new List<Guid>();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (!await db.Credentials.AnyAsync(c => c.Id == credentialId && c.UserId == userId, ct))
                 throw new NotFoundException("That Google account is not connected.");
-            var home = choices.FirstOrDefault(c => c.IsHome && c.Direction != SyncDirection.ImportOnly) ?? choices.FirstOrDefault(c => c.Direction != SyncDirection.ImportOnly);
-            if (home is not null) await IntegrationSettingsService.ClearHomeAsync(db, userId, Provider.Google, ct);
-            foreach (var choice in choices)
-            {
-                var integration = await db.Integrations.FirstOrDefaultAsync(i => i.UserId == userId && i.Provider == Provider.Google && i.ExternalId == choice.CalendarId, ct);
-                if (integration is null)
-                {
-                    integration = new Integration { UserId = userId, Provider = Provider.Google, ExternalId = choice.CalendarId, DisplayName = choice.Name };
-                    db.Integrations.Add(integration);
-                }
-                integration.CredentialId = credentialId;
-                integration.DisplayName = choice.Name;
-                integration.Direction = choice.Direction;
-                integration.IsHome = choice == home;
-                integration.IsActive = true;
-                integration.Status = IntegrationStatus.Active;
-                integration.Cursor = null; // a (re)connect starts with a full listing that merges
-                ids.Add(integration.Id);
-            }
-            await db.SaveChangesAsync(ct);
-            if (home is not null) await settings.QueueExistingEventsAsync(db, userId, ids[choices.ToList().IndexOf(home)], ct);
         }
-
+        var home = choices.FirstOrDefault(c => c.IsHome && c.Direction != SyncDirection.ImportOnly) ?? choices.FirstOrDefault(c => c.Direction != SyncDirection.ImportOnly);
+        var ids = await activation.SaveIntegrationsAsync(userId, Provider.Google, credentialId,
+            choices.Select(c => new IntegrationChoice(c.CalendarId, c.Name, c.Direction, c == home)).ToList(), string.Equals,
+            (integration, _) => integration.Cursor = null, // a (re)connect starts with a full listing that merges
+            ct);
         foreach (var id in ids)
         {
-            await puller.PullAsync(id, SyncTrigger.Connect, ct);
+            await activation.StartAsync(id, ct);
             if (options.Value.UsePushNotifications) await TryOpenChannelAsync(userId, id, ct);
-            await polls.StartAsync(id, ct);
         }
-        outboxSignal.Notify();
         return ids;
     }
 
@@ -155,8 +111,7 @@ public sealed class GoogleConnectService(
         {
             logger.LogWarning(ex, "Could not stop the push channel of integration {IntegrationId} while disconnecting", integrationId);
         }
-        await settings.DisconnectAsync(userId, integrationId, ct);
-        await polls.StopAsync(integrationId, ct);
+        await activation.DisconnectAsync(userId, integrationId, ct);
     }
 
     private async Task TryOpenChannelAsync(Guid userId, Guid integrationId, CancellationToken ct)
@@ -169,11 +124,5 @@ public sealed class GoogleConnectService(
             await db.Integrations.Where(i => i.Id == integrationId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LastSyncError,
                 "Push notifications are off (" + ex.Message + "); changes in Google arrive with the 15-minute sync."), ct);
         }
-    }
-
-    private async Task RemoveCredentialAsync(Guid credentialId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Credentials.Where(c => c.Id == credentialId).ExecuteDeleteAsync(ct);
     }
 }

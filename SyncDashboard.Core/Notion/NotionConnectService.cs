@@ -6,10 +6,7 @@ using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Security;
 using SyncDashboard.Core.Sync;
-using SyncDashboard.Core.Sync.Polling;
-using SyncDashboard.Core.Sync.Settings;
-using SyncDashboard.Core.Sync.Pull;
-using SyncDashboard.Core.Sync.Outbox;
+using SyncDashboard.Core.Sync.Connect;
 
 namespace SyncDashboard.Core.Notion;
 
@@ -37,10 +34,7 @@ public sealed class NotionConnectService(
     NotionCalendarProvider provider,
     NotionTokenSource tokens,
     ITokenProtector protector,
-    IncrementalPuller puller,
-    IntegrationSettingsService settings,
-    IIntegrationPollSchedule polls,
-    IOutboxSignal outboxSignal,
+    IntegrationActivation activation,
     IOptions<NotionOptions> options,
     TimeProvider clock,
     ILogger<NotionConnectService> logger)
@@ -70,49 +64,30 @@ public sealed class NotionConnectService(
     /// </summary>
     private async Task<NotionConnection> StoreGrantAsync(Guid userId, NotionTokenSet grant, CancellationToken ct)
     {
-        var pending = new ProviderCredential
-        {
-            UserId = userId, Provider = Provider.Notion, AccountName = "pending:" + Guid.NewGuid(), ProtectedTokens = NotionTokenSource.Seal(protector, grant),
-        };
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Credentials.Add(pending);
-        await db.SaveChangesAsync(ct);
-
+        var pendingId = await activation.CreatePendingCredentialAsync(userId, Provider.Notion, NotionTokenSource.Seal(protector, grant), ct);
         NotionUser bot;
         try
         {
-            bot = await client.GetBotUserAsync(new NotionCallContext(pending.Id), ct);
+            bot = await client.GetBotUserAsync(new NotionCallContext(pendingId), ct);
         }
         catch (Exception ex) when (ex is ReconnectRequiredException or PermanentProviderException)
         {
-            db.Credentials.Remove(pending);
-            await db.SaveChangesAsync(CancellationToken.None);
-            tokens.Forget(pending.Id);
+            await activation.RemoveCredentialAsync(pendingId);
+            tokens.Forget(pendingId);
             logger.LogWarning("Notion refused the grant offered by user {UserId}: {Reason}", userId, ex.Message);
             throw Invalid("token", "Notion did not accept this token. Check that you copied the whole secret and that the integration still exists.");
         }
 
         var workspace = grant.WorkspaceName ?? bot.Bot?.WorkspaceName ?? bot.Name ?? "Notion workspace";
         var complete = grant with { BotId = bot.Id, WorkspaceName = workspace };
-        var existing = (await db.Credentials.Where(c => c.UserId == userId && c.Provider == Provider.Notion && c.Id != pending.Id).ToListAsync(ct))
-            .FirstOrDefault(c => SameBot(c, bot.Id));
-        if (existing is null)
+        var credentialId = await activation.AdoptCredentialAsync(userId, pendingId, workspace, c => SameBot(c, bot.Id),
+            NotionTokenSource.Seal(protector, complete), ct);
+        if (credentialId != pendingId)
         {
-            pending.AccountName = workspace;
-            pending.ProtectedTokens = NotionTokenSource.Seal(protector, complete);
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Connected Notion workspace {Workspace} (bot {BotId}) for user {UserId} as credential {CredentialId}", workspace, bot.Id, userId, pending.Id);
-            return new NotionConnection(pending.Id, workspace);
+            tokens.Forget(credentialId);
+            tokens.Forget(pendingId);
         }
-
-        existing.ProtectedTokens = NotionTokenSource.Seal(protector, complete);
-        existing.AccountName = workspace;
-        db.Credentials.Remove(pending);
-        await settings.ResumeCredentialAsync(db, existing, ct);
-        tokens.Forget(existing.Id);
-        tokens.Forget(pending.Id);
-        logger.LogInformation("Reconnected Notion credential {CredentialId} (bot {BotId}) for user {UserId}", existing.Id, bot.Id, userId);
-        return new NotionConnection(existing.Id, workspace);
+        return new NotionConnection(credentialId, workspace);
     }
 
     private bool SameBot(ProviderCredential credential, string botId)
@@ -168,47 +143,27 @@ public sealed class NotionConnectService(
         var checkedMapping = validator.Validate(choice.Mapping, schema);
         if (!checkedMapping.IsValid) throw new InputValidationException(new Dictionary<string, string[]> { ["mapping"] = checkedMapping.Errors.ToArray() });
 
-        Integration integration;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var isHome = choice.IsHome && choice.Direction != SyncDirection.ImportOnly;
-            if (isHome) await IntegrationSettingsService.ClearHomeAsync(db, userId, Provider.Notion, ct);
-            integration = await FindIntegrationAsync(db, userId, database.DatabaseId, ct)
-                ?? db.Integrations.Add(new Integration
-                {
-                    UserId = userId, Provider = Provider.Notion, ExternalId = database.DatabaseId, DisplayName = database.Name,
-                    // Nothing is linked yet, so there is nothing that could vanish: the first reconciliation scan can wait its turn.
-                    LastFullScanAt = clock.GetUtcNow().UtcDateTime,
-                }).Entity;
-            var mappingJson = checkedMapping.Mapping!.ToJson();
-            if (integration.PropertyMapping != mappingJson || !integration.IsActive || integration.CredentialId != credentialId)
-                integration.Cursor = null; // a full listing that merges picks up fields that were not mapped before
-            integration.CredentialId = credentialId;
-            integration.DisplayName = database.Name;
-            integration.PropertyMapping = mappingJson;
-            integration.Direction = choice.Direction;
-            integration.IsHome = isHome;
-            integration.IsActive = true;
-            integration.Status = IntegrationStatus.Active;
-            integration.LastSyncError = null;
-            await db.SaveChangesAsync(ct);
-            if (isHome) await settings.QueueExistingEventsAsync(db, userId, integration.Id, ct);
-        }
-        provider.Forget(integration);
-        logger.LogInformation("Notion database {DatabaseId} of user {UserId} is integration {IntegrationId} ({Direction}, home: {IsHome}) with mapping {Mapping}",
-            database.DatabaseId, userId, integration.Id, integration.Direction, integration.IsHome, integration.PropertyMapping);
-
-        await puller.PullAsync(integration.Id, SyncTrigger.Connect, ct);
-        await polls.StartAsync(integration.Id, ct);
-        outboxSignal.Notify();
-        return integration.Id;
+        var mappingJson = checkedMapping.Mapping!.ToJson();
+        Integration? saved = null;
+        var ids = await activation.SaveIntegrationsAsync(userId, Provider.Notion, credentialId,
+            [new IntegrationChoice(database.DatabaseId, database.Name, choice.Direction, choice.IsHome)], NotionCalendarProvider.SameId,
+            (integration, isNew) =>
+            {
+                // Nothing is linked yet, so there is nothing that could vanish: the first reconciliation scan can wait its turn.
+                if (isNew) integration.LastFullScanAt = clock.GetUtcNow().UtcDateTime;
+                // A full listing that merges picks up fields that were not mapped before.
+                if (integration.PropertyMapping != mappingJson || !integration.IsActive || integration.CredentialId != credentialId) integration.Cursor = null;
+                integration.PropertyMapping = mappingJson;
+                saved = integration;
+            }, ct);
+        provider.Forget(saved!); // after the save, so a poll cannot cache the old mapping again
+        logger.LogInformation("Notion database {DatabaseId} of user {UserId} is integration {IntegrationId} with mapping {Mapping}",
+            database.DatabaseId, userId, ids[0], mappingJson);
+        await activation.StartAsync(ids[0], ct);
+        return ids[0];
     }
 
-    public async Task DisconnectAsync(Guid userId, Guid integrationId, CancellationToken ct)
-    {
-        await settings.DisconnectAsync(userId, integrationId, ct);
-        await polls.StopAsync(integrationId, ct);
-    }
+    public Task DisconnectAsync(Guid userId, Guid integrationId, CancellationToken ct) => activation.DisconnectAsync(userId, integrationId, ct);
 
     private async Task<(NotionDatabaseOption Database, IReadOnlyDictionary<string, NotionPropertySchema> Schema)> LoadSchemaAsync(
         Guid credentialId, string dataSourceId, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class SyncEngineExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<PullQueue>();
         services.AddSingleton<Polling.IntegrationPoller>();
+        services.AddSingleton<Connect.IntegrationActivation>();
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<ConflictService>();
         services.AddSingleton<IntegrationSettingsService>();
