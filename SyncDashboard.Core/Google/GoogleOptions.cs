@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SyncDashboard.Core.Sync.Http;
 
 namespace SyncDashboard.Core.Google;
 
@@ -6,7 +7,7 @@ namespace SyncDashboard.Core.Google;
 /// Google OAuth client and endpoints (section <c>Google</c>). Relative URLs are resolved against the app's own
 /// address, which is how demo mode points the same client at the built-in emulator.
 /// </summary>
-public sealed class GoogleOptions
+public sealed class GoogleOptions : IProviderHttpOptions
 {
     public const string Section = "Google";
 

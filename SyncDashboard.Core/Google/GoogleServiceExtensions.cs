@@ -1,7 +1,6 @@
 using Google.Apis.Util.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Core.Sync.Http;
 using SyncDashboard.Core.Sync.Polling;
@@ -18,19 +17,12 @@ public static class GoogleServiceExtensions
         services.AddSingleton<IDataStore, CredentialDataStore>();
         services.AddSingleton<GoogleAuthFlowFactory>();
         services.AddSingleton<GoogleTokenSource>();
-        services.AddKeyedSingleton(RateLimiterKey, (sp, _) =>
-        {
-            var rps = sp.GetRequiredService<IOptions<GoogleOptions>>().Value.RequestsPerSecond;
-            return new ProviderRateLimiter(rps, (int)Math.Ceiling(rps), sp.GetRequiredService<TimeProvider>());
-        });
         services.AddTransient<GoogleAuthHandler>();
         services.AddHttpClient<GoogleCalendarClient>()
             // Long-lived (the sync engine is a singleton), so connections are recycled by the handler instead.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new ResilienceHandler(
-                sp.GetRequiredKeyedService<ProviderRateLimiter>(RateLimiterKey), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IOptions<GoogleOptions>>().Value.RequestTimeout, GoogleErrors.IsRateLimited))
+            .AddProviderResilience<GoogleOptions>(RateLimiterKey, isRateLimited: GoogleErrors.IsRateLimited)
             .AddHttpMessageHandler<GoogleAuthHandler>();
         services.AddSingleton<ICalendarProvider, GoogleCalendarProvider>();
         services.AddSingleton<GoogleChannelService>();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SyncDashboard.Core.Sync.Http;
 
 namespace SyncDashboard.Core.Notion;
 
@@ -6,7 +7,7 @@ namespace SyncDashboard.Core.Notion;
 /// Notion API settings (section <c>Notion</c>). Relative URLs are resolved against the app's own address, which is how
 /// demo mode and tests point the client at the built-in emulator. OAuth is optional: internal (<c>ntn_</c>) tokens need none.
 /// </summary>
-public sealed class NotionOptions
+public sealed class NotionOptions : IProviderHttpOptions
 {
     public const string Section = "Notion";
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Core.Sync.Http;
 using SyncDashboard.Core.Sync.Polling;
@@ -28,20 +27,12 @@ public static class NotionServiceExtensions
         services.AddSingleton<NotionOAuthClient>();
         services.AddSingleton<NotionTokenSource>();
         services.AddSingleton<NotionMappingValidator>();
-        services.AddKeyedSingleton(RateLimiterKey, (sp, _) =>
-        {
-            var rps = sp.GetRequiredService<IOptions<NotionOptions>>().Value.RequestsPerSecond;
-            return new ProviderRateLimiter(rps, (int)Math.Ceiling(rps), sp.GetRequiredService<TimeProvider>());
-        });
         services.AddTransient<NotionAuthHandler>();
         services.AddHttpClient<NotionClient>()
             // Held by a singleton provider, so connections are recycled by the handler instead of the factory.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new ResilienceHandler(
-                sp.GetRequiredKeyedService<ProviderRateLimiter>(RateLimiterKey), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IOptions<NotionOptions>>().Value.RequestTimeout,
-                mayRetryServerErrors: NotionClient.MayRetryServerErrors))
+            .AddProviderResilience<NotionOptions>(RateLimiterKey, mayRetryServerErrors: NotionClient.MayRetryServerErrors)
             .AddHttpMessageHandler<NotionAuthHandler>();
         services.AddSingleton<NotionCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<NotionCalendarProvider>());

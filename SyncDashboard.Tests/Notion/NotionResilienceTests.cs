@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Polly.Timeout;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notion;
 using SyncDashboard.Core.Sync;
@@ -46,6 +47,60 @@ public sealed class NotionResilienceTests(NotionEmulatorFixture fx) : IClassFixt
             Assert.Equal((9L, 0L, 0L), (stats.TotalRequests, stats.RateLimited429s, stats.RateLimitViolations));
         }
         finally { fx.Emulator.SetRateLimit(0, 1); }
+    }
+
+    [Fact]
+    public async Task RetryAfterOverTwoSecondsGoesBackToTheCallerAndTheNextRequestOfTheBucketWaitsItOut()
+    {
+        var integration = await fx.NewIntegrationAsync(fx.NewDatabase().Id, NotionPropertyMapping.Seed);
+        var call = new NotionCallContext(integration.CredentialId!.Value);
+        fx.Emulator.ResetStats();
+        fx.Emulator.InjectFault(new NotionFault(NotionFaultKind.RateLimited429, Count: 1, PathContains: "/v1/databases/", Method: "GET", RetryAfterSeconds: 3));
+        var watch = Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<TransientProviderException>(() => fx.Client.RetrieveDatabaseAsync(call, integration.ExternalId, default));
+        Assert.Equal(TimeSpan.FromSeconds(3), ex.RetryAfter);
+        Assert.Equal(1L, fx.Emulator.GetStats().RequestsByEndpoint["GET /v1/databases/{id}"]); // not retried inline
+
+        Assert.NotNull(await fx.Client.RetrieveDatabaseAsync(call, integration.ExternalId, default));
+        var stats = fx.Emulator.GetStats();
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(3), $"the bucket's next request went out after {watch.Elapsed}");
+        Assert.Equal((2L, 0L), (stats.RequestsByEndpoint["GET /v1/databases/{id}"], stats.RateLimitViolations));
+    }
+
+    [Fact]
+    public async Task OverloadOnACreateIsRetriedInlineUnlikeAServerError()
+    {
+        var db = fx.NewDatabase();
+        var integration = await fx.NewIntegrationAsync(db.Id, NotionPropertyMapping.Seed);
+        fx.Emulator.ResetStats();
+        fx.Emulator.InjectFault(new NotionFault(NotionFaultKind.Overload529, Count: 1, PathContains: "/v1/pages", Method: "POST", RetryAfterSeconds: 1));
+
+        await fx.Provider.CreateAsync(integration, Guid.NewGuid(), Timed("Busy Notion"), default);
+
+        var stats = fx.Emulator.GetStats();
+        Assert.Equal((2L, 0L), (stats.RequestsByEndpoint["POST /v1/pages"], stats.RateLimitViolations));
+        Assert.Single(fx.Emulator.ListPages(db.Id));
+    }
+
+    [Fact]
+    public async Task AnAttemptThatTimesOutIsRetriedForAReadAndHandedBackAsTransientForAWrite()
+    {
+        await using var services = fx.BuildServices(new() { ["Notion:RequestsPerSecond"] = "50", ["Notion:RequestTimeout"] = "00:00:01" });
+        var provider = services.GetRequiredService<NotionCalendarProvider>();
+        var integration = await fx.NewIntegrationAsync(fx.NewDatabase().Id, NotionPropertyMapping.Seed);
+        var created = await provider.CreateAsync(integration, Guid.NewGuid(), Timed("Slow"), default);
+        fx.Emulator.ResetStats();
+        fx.Emulator.InjectFault(new NotionFault(NotionFaultKind.Delay, Count: 1, PathContains: "/v1/pages/", Method: "GET", DelayMs: 3000));
+        fx.Emulator.InjectFault(new NotionFault(NotionFaultKind.Delay, Count: 1, PathContains: "/v1/pages/", Method: "PATCH", DelayMs: 3000));
+
+        Assert.NotNull(await provider.GetAsync(integration, created.ExternalId, default));
+        var ex = await Assert.ThrowsAsync<TransientProviderException>(() =>
+            provider.UpdateAsync(integration, Guid.NewGuid(), created.ExternalId, null, Timed("Slow 2"), default));
+
+        Assert.IsType<TimeoutRejectedException>(ex.InnerException);
+        var byEndpoint = fx.Emulator.GetStats().RequestsByEndpoint;
+        Assert.Equal((2L, 1L), (byEndpoint["GET /v1/pages/{id}"], byEndpoint["PATCH /v1/pages/{id}"]));
     }
 
     [Fact]
