@@ -244,7 +244,10 @@ public sealed class NotionSyncTests(AppFixture fixture)
         {
             ["Notion:RequestsPerSecond"] = "5",
             ["Emulators:Notion:RequestsPerSecond"] = "5",
-            ["Emulators:Notion:Burst"] = "7",
+            // Notion allows "some bursts beyond the average"; two seconds' worth here, because the emulator measures
+            // when it handles a request, and on a loaded 2-core machine requests the client spaced out can be handled
+            // in a bunch (1-2 429s were seen that way with a burst of 7). The elapsed-time check below still proves the pacing.
+            ["Emulators:Notion:Burst"] = "10",
         });
         var emulator = host.Get<NotionEmulator>();
         var n = await host.ConnectNotionAsync();
