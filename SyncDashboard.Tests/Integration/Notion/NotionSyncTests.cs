@@ -405,8 +405,10 @@ public sealed class NotionSyncTests(AppFixture fixture)
         // The same delivery signed with the stored token is accepted and pulls at once (bringing a page added since).
         _app.CreatePage(n, "Added in Notion since", NotionValues.Date("2026-12-11"));
         Assert.Equal(HttpStatusCode.OK, await Post(url, evt, NotionWebhookService.Sign("secret_first", bytes)));
-        await Eventually.TrueAsync(async () => (await _app.AppEventsAsync(n.User.Id)).Any(e => e.Title == "Added in Notion since"), "the signed delivery pulled the new page");
-        Assert.Contains(await _app.SyncRunsAsync(n.IntegrationId), r => r.Trigger == SyncTrigger.Webhook && r.Created == 1);
+        // Waiting for the run, not the page: a pull records its run after committing what it imported.
+        await Eventually.TrueAsync(async () => (await _app.SyncRunsAsync(n.IntegrationId)).Any(r => r.Trigger == SyncTrigger.Webhook), "the signed delivery's pull is recorded");
+        Assert.Equal(1, (await _app.SyncRunsAsync(n.IntegrationId)).Single(r => r.Trigger == SyncTrigger.Webhook).Created);
+        Assert.Contains(await _app.AppEventsAsync(n.User.Id), e => e.Title == "Added in Notion since");
     }
 
     [Fact]
