@@ -51,7 +51,7 @@ public sealed class PushTests(GoogleEmulatorHost host) : IClassFixture<GoogleEmu
             new { id = "c-" + hook, resourceId = channel.GetProperty("resourceId").GetString() });
         Assert.Equal(HttpStatusCode.NoContent, stop.StatusCode);
         await user.InsertOkAsync(GoogleBodies.Timed("after stop", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z"));
-        await Task.Delay(200);
+        await WatchSentinelAsync(user, hook);
         Assert.Single(host.Pushes, p => p.Hook == hook);
 
         using var again = await user.Api.PostAsJsonAsync("calendar/v3/channels/stop",
@@ -62,19 +62,20 @@ public sealed class PushTests(GoogleEmulatorHost host) : IClassFixture<GoogleEmu
     [Fact]
     public async Task ReceiverServerErrorsAreRetriedButClientErrorsAreNot()
     {
-        var user = host.NewUser();
-        var retried = Guid.NewGuid().ToString("N");
-        host.HookAnswers(retried, 503, 500);
-        await WatchAsync(user, retried, "r-" + retried);
-        var attempts = await host.WaitForPushesAsync(retried, 3);
-        Assert.Equal(3, attempts.Count);
-        Assert.All(attempts, p => Assert.Equal("1", p["X-Goog-Message-Number"]));
-
         var refused = Guid.NewGuid().ToString("N");
         host.HookAnswers(refused, 404);
         await WatchAsync(host.NewUser(), refused, "f-" + refused);
         await host.WaitForPushesAsync(refused, 1);
-        await Task.Delay(300);
+
+        // Also the sentinel for the refused one. Its first attempt goes out after the refused one was answered (one sender, in
+        // queue order) and its last retry is due 50 + 100 + 200 ms later (the base delay, doubling), where a retry of the refused
+        // one would have been due 50 ms after its answer, on the same clock.
+        var retried = Guid.NewGuid().ToString("N");
+        host.HookAnswers(retried, 503, 500, 502);
+        await WatchAsync(host.NewUser(), retried, "r-" + retried);
+        var attempts = await host.WaitForPushesAsync(retried, 4);
+        Assert.Equal(4, attempts.Count);
+        Assert.All(attempts, p => Assert.Equal("1", p["X-Goog-Message-Number"]));
         Assert.Single(host.Pushes, p => p.Hook == refused);
     }
 
@@ -91,7 +92,7 @@ public sealed class PushTests(GoogleEmulatorHost host) : IClassFixture<GoogleEmu
         await user.InsertOkAsync(GoogleBodies.Timed("delivered", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z"));
 
         await host.WaitForPushesAsync(hook, 2);
-        await Task.Delay(100);
+        await WatchSentinelAsync(user, hook);
         Assert.Equal(2, host.Pushes.Count(p => p.Hook == hook));
         Assert.True(host.Emulator.Stats().PushNotificationsDropped >= 1);
     }
@@ -107,6 +108,18 @@ public sealed class PushTests(GoogleEmulatorHost host) : IClassFixture<GoogleEmu
 
         Assert.Equal(HttpStatusCode.BadRequest, longId.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+    }
+
+    /// <summary>
+    /// Watches the same calendar on a second channel and waits for its "sync" notification. The sender makes first attempts
+    /// one at a time in queue order, and the notifications of earlier changes were queued when those changes were made, so
+    /// anything still owed to <paramref name="hook"/> would have reached it before this one.
+    /// </summary>
+    private async Task WatchSentinelAsync(TestUser user, string hook)
+    {
+        var sentinel = Guid.NewGuid().ToString("N");
+        await WatchAsync(user, sentinel, "s-" + sentinel);
+        Assert.NotEmpty(await host.WaitForPushesAsync(sentinel, 1));
     }
 
     private async Task<JsonElement> WatchAsync(TestUser user, string hook, string channelId, string? token = null)

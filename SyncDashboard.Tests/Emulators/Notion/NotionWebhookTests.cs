@@ -31,6 +31,8 @@ public sealed class NotionWebhookTests
         return (sub["id"]!.GetValue<string>(), token);
     }
 
+    private static string EntityId(ReceivedWebhook w) => w.Json["entity"]!["id"]!.GetValue<string>();
+
     [Fact]
     public async Task VerificationHandshakeThenSignedPageEvents()
     {
@@ -65,14 +67,19 @@ public sealed class NotionWebhookTests
     {
         await using var host = await NotionTestHost.StartAsync();
         var id = host.Emulator.CreatePageAsUser(host.Demo.Calendar.Id, new Dictionary<string, JsonNode?> { ["Title"] = NotionValues.Title("T") });
+        var other = host.Emulator.CreatePageAsUser(host.Demo.Calendar.Id, new Dictionary<string, JsonNode?> { ["Title"] = NotionValues.Title("Sentinel") });
         var (_, token) = await SubscribeAndVerify(host);
 
         host.Emulator.UpdatePageAsUser(id, new Dictionary<string, JsonNode?> { ["Location"] = NotionValues.RichText("Here") });
         await host.ApiAsync(HttpMethod.Patch, "pages/" + id, new JsonObject { ["properties"] = new JsonObject { ["Notes"] = NotionValues.RichText("n") } });
-        var list = await host.WaitForWebhooksAsync(l => l.Count >= 1);
-        await Task.Delay(400); // past the 300 ms window: still one delivery
-        list = host.Received.ToList();
-        var update = Assert.Single(list);
+        await host.WaitForWebhooksAsync(l => l.Count >= 1);
+
+        // Sentinel: an update of another page, made once the merged delivery has arrived. Its window opens a whole window after
+        // the first update's, so a separate delivery of either earlier update, whose window opened with it, would be due first.
+        host.Emulator.UpdatePageAsUser(other, new Dictionary<string, JsonNode?> { ["Location"] = NotionValues.RichText("There") });
+        var list = await host.WaitForWebhooksAsync(l => l.Any(w => EntityId(w) == other));
+        Assert.Equal([id, other], list.Select(EntityId));
+        var update = list[0];
         Assert.True(SignatureValid(update, token));
         Assert.Equal("page.properties_updated", update.Json["type"]!.GetValue<string>());
         Assert.Equal(2, update.Json["data"]!["updated_properties"]!.AsArray().Count);

@@ -79,12 +79,19 @@ public sealed class GoogleSyncTests(AppFixture fixture)
     public async Task EditAndDeleteInGoogleFlowBackAndEchoesAreNotChanges()
     {
         var g = await _app.ConnectGoogleAsync();
-        var id = (await (await g.User.Api.PostJsonAsync("/api/events", new { title = "Round trip", start = Tomorrow(13), end = Tomorrow(14) })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var created = await (await g.User.Api.PostJsonAsync("/api/events", new { title = "Round trip", start = Tomorrow(13), end = Tomorrow(14) })).ReadJsonAsync();
+        var id = created.GetProperty("id").GetGuid();
+        var versionWritten = created.GetProperty("version").GetInt32(); // sending it to Google changes the link, not the event
         var googleId = id.ToString("N");
         await Eventually.TrueAsync(() => Emulator.Events(g.CalendarId).Any(e => e.Id == googleId), "the event is in Google");
-        var versionAfterPush = (await _app.AppEventsAsync(g.User.Id)).Single(e => e.Id == id).Version;
-        await Task.Delay(500); // our own write's notification arrives and must not count as a change
-        Assert.Equal(versionAfterPush, (await _app.AppEventsAsync(g.User.Id)).Single(e => e.Id == id).Version);
+
+        // Sentinel: the pull queued by our own write's notification, the calendar's only one so far. It takes the integration's
+        // sync lock after the outbox released it with Google's etag stored, so once its run is recorded the echo has been
+        // compared and committed, and must not have counted as a change.
+        await Eventually.TrueAsync(async () => (await WebhookRunsAsync(g.IntegrationId)).Count > 0, "the pull of our own write's notification is recorded");
+        var echo = Assert.Single(await WebhookRunsAsync(g.IntegrationId));
+        Assert.Equal((0, 0), (echo.Created, echo.Updated));
+        Assert.Equal(versionWritten, (await _app.AppEventsAsync(g.User.Id)).Single(e => e.Id == id).Version);
 
         Emulator.PatchEvent(g.CalendarId, googleId, new JsonObject { ["location"] = "Moved to room 9" });
         await Eventually.TrueAsync(async () => (await _app.AppEventsAsync(g.User.Id)).Single(e => e.Id == id).Location == "Moved to room 9", "the Google edit is in the app");
@@ -98,10 +105,14 @@ public sealed class GoogleSyncTests(AppFixture fixture)
     {
         var g = await _app.ConnectGoogleAsync();
         Emulator.InsertEvent(g.CalendarId, GoogleTestKit.TimedEvent("Before expiry", Tomorrow(8)));
+        await Eventually.TrueAsync(async () => (await WebhookRunsAsync(g.IntegrationId)).Count == 1, "the Google event's notification is pulled");
         await g.User.Api.PostJsonAsync("/api/events", new { title = "App event", start = Tomorrow(9), end = Tomorrow(10) });
         await Eventually.TrueAsync(async () => (await _app.AppEventsAsync(g.User.Id)).Count == 2 && Emulator.Events(g.CalendarId).Count == 2, "both sides hold both events");
 
-        await Task.Delay(500); // let the notifications of those writes settle, so no background pull takes the 410 first
+        // Sentinel: the pull of the last notification before the expiry, that of the app event's write to Google. The first
+        // notification's pull was recorded before that write, so this one could not fold into it and has a run of its own;
+        // once both runs are recorded no background pull is left to take the 410 before ours.
+        await Eventually.TrueAsync(async () => (await WebhookRunsAsync(g.IntegrationId)).Count == 2, "the notification of our own write is pulled");
         Emulator.InvalidateSyncTokens(g.CalendarId);
         var result = await _app.Get<IncrementalPuller>().PullAsync(g.IntegrationId, SyncTrigger.Manual);
 
@@ -120,7 +131,9 @@ public sealed class GoogleSyncTests(AppFixture fixture)
         var id = (await (await g.User.Api.PostJsonAsync("/api/events", new { title = "Budget review", start = Tomorrow(15), end = Tomorrow(16) })).ReadJsonAsync()).GetProperty("id").GetGuid();
         var googleId = id.ToString("N");
         await Eventually.TrueAsync(() => Emulator.Events(g.CalendarId).Any(e => e.Id == googleId), "the event is in Google");
-        await Task.Delay(300);
+        // Sentinel: the pull of our own write's notification (it waits for the outbox to release the integration's sync lock).
+        // Once it is recorded no pull is pending that could fetch the Google edit below before the app pushes its own.
+        await Eventually.TrueAsync(async () => (await WebhookRunsAsync(g.IntegrationId)).Count > 0, "the pull of our own write's notification is recorded");
 
         // Google's notification for this edit is lost, so the app still holds the old etag when it pushes its own edit.
         Emulator.AddFault(new FaultRule(FaultKind.DropNotifications, Count: 1));
@@ -195,8 +208,13 @@ public sealed class GoogleSyncTests(AppFixture fixture)
         {
             ["X-Goog-Channel-ID"] = integration.ChannelId!, ["X-Goog-Resource-State"] = "exists", ["X-Goog-Resource-ID"] = integration.ChannelResourceId!,
         }));
-        await Task.Delay(300);
-        Assert.Equal(runsBefore, await db.SyncRuns.CountAsync(r => r.IntegrationId == g.IntegrationId));
+
+        // Sentinel: a pull requested through the queue the webhook endpoint feeds, after every refused request was answered.
+        // A pull one of them had queued would still be waiting (this request would fold into it and return false) or would
+        // have left the FIFO queue first and so taken the integration's sync lock first: its run would be recorded before ours.
+        Assert.True(_app.Get<PullQueue>().Request(g.IntegrationId, SyncTrigger.Manual), "a refused notification left a pull waiting");
+        await Eventually.TrueAsync(() => db.SyncRuns.AnyAsync(r => r.IntegrationId == g.IntegrationId && r.Trigger == SyncTrigger.Manual), "the sentinel pull is recorded");
+        Assert.Equal(runsBefore + 1, await db.SyncRuns.CountAsync(r => r.IntegrationId == g.IntegrationId));
     }
 
     [Fact]
@@ -258,4 +276,7 @@ public sealed class GoogleSyncTests(AppFixture fixture)
             Emulator.ClearFaults();
         }
     }
+
+    private async Task<List<SyncRun>> WebhookRunsAsync(Guid integrationId) =>
+        (await _app.SyncRunsAsync(integrationId)).Where(r => r.Trigger == SyncTrigger.Webhook).ToList();
 }

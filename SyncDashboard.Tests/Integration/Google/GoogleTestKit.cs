@@ -54,4 +54,11 @@ public static class GoogleTestKit
         await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Outbox.AsNoTracking().Where(o => o.UserId == userId).ToListAsync();
     }
+
+    /// <summary>The integration's recorded sync runs, oldest first.</summary>
+    public static async Task<List<SyncRun>> SyncRunsAsync(this AppHost app, Guid integrationId)
+    {
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.SyncRuns.AsNoTracking().Where(r => r.IntegrationId == integrationId).OrderBy(r => r.Id).ToListAsync();
+    }
 }

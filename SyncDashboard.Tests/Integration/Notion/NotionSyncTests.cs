@@ -394,15 +394,24 @@ public sealed class NotionSyncTests(AppFixture fixture)
         var echoBody = echo.ToJsonString();
         Assert.Equal(HttpStatusCode.OK, await Post(url, echoBody, NotionWebhookService.Sign("secret_first", Encoding.UTF8.GetBytes(echoBody))));
 
-        await Task.Delay(300); // a pull queued by mistake would run and record itself within this
-        Assert.Equal(runsBefore, (await _app.SyncRunsAsync(n.IntegrationId)).Count);
-        Assert.Empty(await _app.AppEventsAsync(n.User.Id));
         Assert.Equal("secret_first", await StoredToken());
 
-        // The same delivery signed with the stored token is accepted and pulls at once.
+        // Sentinel: a pull requested through the queue the webhook endpoint feeds, after every refused or ignored delivery was
+        // answered. A pull one of them had queued would still be waiting (this request would fold into it and return false) or
+        // would have left the FIFO queue first and so taken the integration's sync lock first: its run would come before ours.
+        Assert.True(_app.Get<PullQueue>().Request(n.IntegrationId, SyncTrigger.Manual), "a refused or ignored delivery left a pull waiting");
+        await Eventually.TrueAsync(async () => (await _app.SyncRunsAsync(n.IntegrationId)).Skip(runsBefore).Any(r => r.Trigger == SyncTrigger.Manual),
+            "the sentinel pull is recorded");
+        var sentinel = Assert.Single((await _app.SyncRunsAsync(n.IntegrationId)).Skip(runsBefore));
+        Assert.Equal((SyncTrigger.Manual, 1), (sentinel.Trigger, sentinel.Created)); // the waiting page came with it, not before
+
+        // The same delivery signed with the stored token is accepted and pulls at once (bringing a page added since).
+        _app.CreatePage(n, "Added in Notion since", NotionValues.Date("2026-12-11"));
         Assert.Equal(HttpStatusCode.OK, await Post(url, evt, NotionWebhookService.Sign("secret_first", bytes)));
-        await Eventually.TrueAsync(async () => (await _app.AppEventsAsync(n.User.Id)).Any(e => e.Title == "Waiting in Notion"), "the signed delivery pulled the page");
-        Assert.Contains(await _app.SyncRunsAsync(n.IntegrationId), r => r.Trigger == SyncTrigger.Webhook && r.Created == 1);
+        // Waiting for the run, not the page: a pull records its run after committing what it imported.
+        await Eventually.TrueAsync(async () => (await _app.SyncRunsAsync(n.IntegrationId)).Any(r => r.Trigger == SyncTrigger.Webhook), "the signed delivery's pull is recorded");
+        Assert.Equal(1, (await _app.SyncRunsAsync(n.IntegrationId)).Single(r => r.Trigger == SyncTrigger.Webhook).Created);
+        Assert.Contains(await _app.AppEventsAsync(n.User.Id), e => e.Title == "Added in Notion since");
     }
 
     [Fact]

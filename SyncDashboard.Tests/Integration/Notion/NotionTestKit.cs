@@ -139,12 +139,6 @@ public static class NotionTestKit
 
     public static string Iso(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    public static async Task<List<SyncRun>> SyncRunsAsync(this AppHost app, Guid integrationId)
-    {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.SyncRuns.AsNoTracking().Where(r => r.IntegrationId == integrationId).OrderBy(r => r.Id).ToListAsync();
-    }
-
     public static async Task<List<Conflict>> ConflictsAsync(this AppHost app, Guid userId)
     {
         await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
