@@ -1,0 +1,193 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Core.Events;
+
+namespace SyncDashboard.Tests.Components;
+
+public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture<ComponentDatabase>
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    private static readonly DateTime TenLocal = new(2026, 3, 10, 10, 0, 0);
+    private static readonly DateTimeOffset NineUtc = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+    private EventService Events => database.Services.GetRequiredService<EventService>();
+
+    [Fact]
+    public async Task NewEventIsSavedFromTheUsersWallClockAndTheDialogClosesWithChanges()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, null, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Dentist");
+        await editor.ChangeAsync("location", "Main St 4");
+        await editor.SaveAsync();
+
+        Assert.Equal(true, await editor.ClosedAsync());
+        var ev = Assert.Single(await database.EventsOfAsync(userId));
+        Assert.Equal("Dentist", ev.Title);
+        Assert.Equal("Main St 4", ev.Location);
+        Assert.Equal(new DateTime(2026, 3, 10, 9, 0, 0), ev.Start); // 10:00 in Berlin
+        Assert.Equal(new DateTime(2026, 3, 10, 10, 0, 0), ev.End);
+        Assert.Equal("Europe/Berlin", ev.TimeZone);
+    }
+
+    [Fact]
+    public async Task ExistingEventIsShownInTheUsersZone()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddMinutes(45), Location: "Main St 4", TimeZone: "Europe/Berlin"));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, dentist, Berlin, TenLocal);
+
+        Assert.Equal("Dentist", editor.Input("title").GetAttribute("value"));
+        Assert.Equal("Main St 4", editor.Input("location").GetAttribute("value"));
+        Assert.Equal("datetime-local", editor.Input("start").GetAttribute("type"));
+        Assert.StartsWith("2026-03-10T10:00", editor.Input("start").GetAttribute("value"));
+        Assert.StartsWith("2026-03-10T10:45", editor.Input("end").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task EditingAnEventUpdatesItAndClosesWithChanges()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddMinutes(45), TimeZone: "Europe/Berlin"));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, dentist, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Dentist (moved)");
+        await editor.ChangeAsync("start", "2026-03-10T11:00:00");
+        await editor.ChangeAsync("end", "2026-03-10T11:45:00");
+        await editor.SaveAsync();
+
+        Assert.Equal(true, await editor.ClosedAsync());
+        var ev = Assert.Single(await database.EventsOfAsync(userId));
+        Assert.Equal("Dentist (moved)", ev.Title);
+        Assert.Equal(new DateTime(2026, 3, 10, 10, 0, 0), ev.Start);
+        Assert.Equal(2, ev.Version);
+    }
+
+    [Fact]
+    public async Task AllDayEventShowsItsLastDayAndKeepsItsDaysWhenSaved()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        // Stored like Google: 10 and 11 March, end exclusive.
+        var offsite = await Events.CreateAsync(userId, new EventInput("Offsite", Date(10), Date(12), IsAllDay: true));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, offsite, Berlin, TenLocal);
+
+        Assert.True(editor.Input("allDay").HasAttribute("checked"));
+        Assert.Equal("date", editor.Input("start").GetAttribute("type"));
+        Assert.Equal("2026-03-10", editor.Input("start").GetAttribute("value"));
+        Assert.Equal("2026-03-11", editor.Input("end").GetAttribute("value"));
+
+        await editor.ChangeAsync("title", "Team offsite");
+        await editor.SaveAsync();
+
+        Assert.Equal(true, await editor.ClosedAsync());
+        var ev = Assert.Single(await database.EventsOfAsync(userId));
+        Assert.Equal(("Team offsite", true), (ev.Title, ev.IsAllDay));
+        Assert.Equal((new DateTime(2026, 3, 10), new DateTime(2026, 3, 12)), (ev.Start, ev.End));
+    }
+
+    [Fact]
+    public async Task TickingAllDayAsksForDatesAndSavesWholeDays()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, null, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Holiday");
+        await editor.Input("allDay").ChangeAsync(true);
+
+        Assert.Contains("Start date", editor.FormText);
+        Assert.Equal("date", editor.Input("start").GetAttribute("type"));
+        Assert.Equal("2026-03-10", editor.Input("end").GetAttribute("value"));
+        await editor.SaveAsync();
+
+        Assert.Equal(true, await editor.ClosedAsync());
+        var ev = Assert.Single(await database.EventsOfAsync(userId));
+        Assert.True(ev.IsAllDay);
+        Assert.Equal((new DateTime(2026, 3, 10), new DateTime(2026, 3, 11)), (ev.Start, ev.End));
+        Assert.Null(ev.TimeZone);
+    }
+
+    [Fact]
+    public async Task SavingARecurringEventKeepsItsRule()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        const string rule = "RRULE:FREQ=WEEKLY;BYDAY=TU\nEXDATE;TZID=Europe/Berlin:20260317T100000";
+        var standUp = await Events.CreateAsync(userId, new EventInput("Stand-up", NineUtc, NineUtc.AddMinutes(15), TimeZone: "Europe/Berlin", Recurrence: rule));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, await Events.GetAsync(userId, standUp.Id), Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Daily stand-up");
+        await editor.SaveAsync();
+
+        Assert.Equal(true, await editor.ClosedAsync());
+        var ev = Assert.Single(await database.EventsOfAsync(userId));
+        Assert.Equal("Daily stand-up", ev.Title);
+        Assert.Equal(rule, ev.Recurrence);
+        Assert.Equal(NineUtc.UtcDateTime, ev.Start);
+    }
+
+    [Fact]
+    public async Task DeleteRemovesTheEventAndClosesWithChanges()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync();
+        var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddHours(1)));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, dentist, Berlin, TenLocal);
+
+        await editor.Host.Find("[data-testid=delete-event]").ClickAsync(new());
+
+        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(Assert.Single(await database.EventsOfAsync(userId)).IsDeleted);
+    }
+
+    [Fact]
+    public async Task NewEventHasNothingToDelete()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var editor = await EventEditorDialog.OpenAsync(ctx, await database.NewUserAsync(), null, Berlin, TenLocal);
+
+        Assert.Empty(editor.Host.FindAll("[data-testid=delete-event]"));
+    }
+
+    [Fact]
+    public async Task CancelClosesWithoutChanges()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync();
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, null, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Dentist");
+        await editor.Button("Cancel").ClickAsync(new());
+
+        Assert.Equal(false, await editor.ClosedAsync());
+        Assert.Empty(await database.EventsOfAsync(userId));
+    }
+
+    [Fact]
+    public async Task EditorShowsWhereTheEventStandsWithEachIntegration()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync();
+        var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddHours(1)));
+        var withSync = dentist with
+        {
+            ExternalSync =
+            [
+                new(Guid.NewGuid(), "Google", "Work", "Synced", "g-1", null),
+                new(Guid.NewGuid(), "Notion", "Tasks", "Failed", null, "Notion is rate limiting us."),
+            ],
+        };
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, withSync, Berlin, TenLocal);
+
+        Assert.Contains("Work: Synced", editor.FormText);
+        Assert.Contains("Tasks: Failed", editor.FormText);
+        Assert.NotNull(editor.Host.Find("[data-testid=event-form]").QuerySelector("[title='Notion is rate limiting us.']"));
+    }
+
+    private static DateTimeOffset Date(int day) => new(2026, 3, day, 0, 0, 0, TimeSpan.Zero);
+}
