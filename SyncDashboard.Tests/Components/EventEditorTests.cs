@@ -33,6 +33,24 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task StartInsideTheSpringForwardGapIsSavedAfterTheJumpInsteadOfCrashing()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        // 02:30 on 29 March does not exist in Berlin; converting it used to throw and end the user's circuit.
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, null, Berlin, new DateTime(2026, 3, 29, 2, 30, 0));
+
+        await editor.ChangeAsync("title", "Night train");
+        await editor.ChangeAsync("end", "2026-03-29T05:00:00");
+        await editor.SaveAsync();
+
+        Assert.Equal(true, await editor.ClosedAsync());
+        var ev = Assert.Single(await database.EventsOfAsync(userId));
+        Assert.Equal(new DateTime(2026, 3, 29, 1, 30, 0), ev.Start); // 03:30 CEST
+        Assert.Equal(new DateTime(2026, 3, 29, 3, 0, 0), ev.End);
+    }
+
+    [Fact]
     public async Task ExistingEventIsShownInTheUsersZone()
     {
         await using var ctx = EventEditorDialog.NewContext(database);

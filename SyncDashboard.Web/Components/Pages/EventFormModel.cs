@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Events;
 
 namespace SyncDashboard.Web.Components.Pages;
@@ -54,6 +55,5 @@ public sealed class EventFormModel
         _ => null,
     };
 
-    private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+    private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone) => ZonedTime.ToUtcOffset(local, zone);
 }

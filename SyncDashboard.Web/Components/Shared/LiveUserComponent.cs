@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using SyncDashboard.Core.Accounts;
+using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Web.Infrastructure;
@@ -57,8 +58,7 @@ public abstract class LiveUserComponent : ComponentBase, IDisposable
 
     protected DateTime ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
 
-    protected DateTimeOffset FromLocal(DateTime local) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
+    protected DateTimeOffset FromLocal(DateTime local) => ZonedTime.ToUtcOffset(local, Zone);
 
     public virtual void Dispose()
     {
