@@ -138,6 +138,23 @@ public sealed class ConflictsCardTests(ComponentDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task ChoosingOnAConflictAnotherTabAlreadySettledJustRefreshesThePage()
+    {
+        await using var ctx = NewContext();
+        var (userId, _) = await SeedConflictAsync(ConflictOutcome.RemoteWon, "Title",
+            local: f => f with { Title = "Dentist" }, remote: f => f with { Title = "Dentist (moved)" });
+        var changed = 0;
+        var cut = await RenderAsync(ctx, userId, () => changed++);
+        await Conflicts.ResolveAsync(userId, (await StoredConflictAsync(userId)).Id, ConflictChoice.UseOtherSide); // the other tab
+
+        await cut.Find("[data-testid=keep]").ClickAsync(new());
+
+        Assert.Equal(1, changed);
+        Assert.Equal(ConflictChoice.UseOtherSide, (await StoredConflictAsync(userId)).UserChoice);
+        Assert.Equal("Dentist", Assert.Single(await database.EventsOfAsync(userId)).Title);
+    }
+
+    [Fact]
     public async Task PageThatReloadsAfterAChoiceNoLongerShowsTheConflict()
     {
         await using var ctx = NewContext();
