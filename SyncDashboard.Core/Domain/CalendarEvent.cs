@@ -1,3 +1,5 @@
+using SyncDashboard.Core.Events;
+
 namespace SyncDashboard.Core.Domain;
 
 /// <summary>
@@ -19,6 +21,11 @@ public sealed class CalendarEvent
     public string? TimeZone { get; set; }
     /// <summary>RFC 5545 lines (RRULE, EXDATE, …) separated by newlines, carried through intact.</summary>
     public string? Recurrence { get; set; }
+    /// <summary>
+    /// Why <see cref="Recurrence"/> is shown as a single event, when it is a rule the app cannot expand. Only a series
+    /// from outside (Google) can have one: the app refuses such rules as input, but keeps what another calendar sends.
+    /// </summary>
+    public string? RecurrenceProblem { get; set; }
     /// <summary>The integration an event was first imported from, if it did not start in the app.</summary>
     public Guid? OriginIntegrationId { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -43,5 +50,7 @@ public sealed class CalendarEvent
         IsAllDay = f.IsAllDay;
         TimeZone = f.TimeZone;
         Recurrence = f.Recurrence;
+        // Derived here so every writer (the app, each provider's pull, conflict resolution) keeps it true to the rule.
+        RecurrenceProblem = RecurrenceRule.ProblemWith(f.Recurrence);
     }
 }

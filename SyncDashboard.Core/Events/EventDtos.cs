@@ -4,7 +4,10 @@ namespace SyncDashboard.Core.Events;
 
 public sealed record ExternalSyncStatus(Guid IntegrationId, string Provider, string Integration, string State, string? ExternalId, string? Error);
 
-/// <summary>An event as the API and UI show it, including where it is in sync with each integration.</summary>
+/// <summary>
+/// An event as the API and UI show it, including where it is in sync with each integration. <see cref="RecurrenceProblem"/>
+/// says why a series that came from another calendar is shown once instead of repeating.
+/// </summary>
 public sealed record EventDto(
     Guid Id,
     string Title,
@@ -18,11 +21,12 @@ public sealed record EventDto(
     string? Recurrence,
     int Version,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<ExternalSyncStatus> ExternalSync)
+    IReadOnlyList<ExternalSyncStatus> ExternalSync,
+    string? RecurrenceProblem = null)
 {
     public static EventDto From(CalendarEvent e, IReadOnlyList<ExternalSyncStatus> externalSync) => new(
         e.Id, e.Title, AsUtc(e.Start), AsUtc(e.End), e.IsAllDay, e.Location, e.Description, e.Notes,
-        e.TimeZone, e.Recurrence, e.Version, AsUtc(e.UpdatedAt), externalSync);
+        e.TimeZone, e.Recurrence, e.Version, AsUtc(e.UpdatedAt), externalSync, e.RecurrenceProblem);
 
     private static DateTimeOffset AsUtc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
 }

@@ -37,10 +37,10 @@ public sealed class EventService(
 
     public async Task<EventDto> UpdateAsync(Guid userId, Guid id, EventInput input, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var fields = EventValidator.Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ev = await FindAsync(db, userId, id, ct);
+        var fields = EventValidator.Validate(input, ev.Recurrence);
         if (expectedVersion is { } v && v != ev.Version)
             throw new ConcurrencyConflictException($"The event was changed elsewhere (now version {ev.Version}, you edited {v}). Reload and try again.");
         if (ev.ToFields() == fields) return await AfterCommitAsync(db, ev, ct, publish: false);
@@ -74,11 +74,13 @@ public sealed class EventService(
         return EventDto.From(ev, await ExternalSyncAsync(db, ev, ct));
     }
 
-    /// <summary>Events overlapping [from, to). All-day events are matched by date, widened by a day each way and trimmed by the caller's view.</summary>
-    public async Task<IReadOnlyList<EventDto>> ListAsync(Guid userId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    /// <summary>
+    /// Events overlapping [from, to), by default from a day ago for 31 days. All-day events are matched by date, widened by a
+    /// day each way and trimmed by the caller's view.
+    /// </summary>
+    public async Task<IReadOnlyList<EventDto>> ListAsync(Guid userId, DateTimeOffset? fromOrDefault, DateTimeOffset? toOrDefault, CancellationToken ct = default)
     {
-        if (to <= from) throw new InputValidationException(new Dictionary<string, string[]> { ["to"] = ["'to' must be after 'from'."] });
-        if (to - from > TimeSpan.FromDays(400)) throw new InputValidationException(new Dictionary<string, string[]> { ["to"] = ["The range can span at most 400 days."] });
+        var (from, to) = ListWindow(fromOrDefault, toOrDefault);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (f, t) = (from.UtcDateTime.AddDays(-1), to.UtcDateTime.AddDays(1));
         // A series can start long before the window and still have occurrences in it.
@@ -91,6 +93,18 @@ public sealed class EventService(
             .OrderBy(x => x.Start)
             .Select(x => EventDto.From(x.Event, []) with { Start = new DateTimeOffset(x.Start, TimeSpan.Zero), End = new DateTimeOffset(x.End, TimeSpan.Zero) })
             .ToList();
+    }
+
+    private (DateTimeOffset From, DateTimeOffset To) ListWindow(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        static InputValidationException Invalid(string key, string message) => new(new Dictionary<string, string[]> { [key] = [message] });
+        if (from is { } f && !EventLimits.InRange(f)) throw Invalid("from", $"'from' must be {EventLimits.RangeText}.");
+        if (to is { } t && !EventLimits.InRange(t)) throw Invalid("to", $"'to' must be {EventLimits.RangeText}.");
+        var start = from ?? clock.GetUtcNow().AddDays(-1);
+        var end = to ?? (start.UtcDateTime.AddDays(31) is var d && d < EventLimits.Latest ? start.AddDays(31) : new DateTimeOffset(EventLimits.Latest));
+        if (end <= start) throw Invalid("to", "'to' must be after 'from'.");
+        if (end - start > TimeSpan.FromDays(400)) throw Invalid("to", "The range can span at most 400 days.");
+        return (start, end);
     }
 
     /// <summary>A single event's own span, or each occurrence of a series near the window.</summary>

@@ -6,7 +6,11 @@ namespace SyncDashboard.Core.Events;
 /// <summary>Turns <see cref="EventInput"/> into the canonical <see cref="EventFields"/> or says precisely what is wrong.</summary>
 public static class EventValidator
 {
-    public static EventFields Validate(EventInput input)
+    /// <param name="storedRecurrence">
+    /// The event's current recurrence on an update. Sent back unchanged it is not checked again, so an event whose
+    /// series arrived from Google with a rule the app cannot expand can still be renamed or moved.
+    /// </param>
+    public static EventFields Validate(EventInput input, string? storedRecurrence = null)
     {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message)
@@ -21,16 +25,16 @@ public static class EventValidator
         CheckLength(input.Location, EventLimits.LocationMax, "location", "Location", Add);
         CheckLength(input.Description, EventLimits.DescriptionMax, "description", "Description", Add);
         CheckLength(input.Notes, EventLimits.NotesMax, "notes", "Notes", Add);
-        CheckLength(input.Recurrence, EventLimits.RecurrenceMax, "recurrence", "Recurrence", Add);
-        if (input.Recurrence is { Length: > 0 } rec && !rec.Split('\n').All(IsRecurrenceLine))
-            Add("recurrence", "Recurrence lines must start with RRULE:, EXRULE:, RDATE: or EXDATE:.");
+        var recurrence = Normalize(input.Recurrence?.Replace("\r", ""));
+        if (recurrence is not null && recurrence != Normalize(storedRecurrence?.Replace("\r", "")) && RecurrenceRule.ProblemWith(recurrence) is { } problem)
+            Add("recurrence", problem);
         if (input.TimeZone is { Length: > 0 } tz && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _))
             Add("timeZone", $"'{tz}' is not a known IANA time zone.");
-        if (input.Start == default) Add("start", "Start is required.");
-        if (input.End == default) Add("end", "End is required.");
+        var startOk = CheckDate(input.Start, "start", "Start", Add);
+        var endOk = CheckDate(input.End, "end", "End", Add);
 
         DateTime start = default, end = default;
-        if (input.Start != default && input.End != default)
+        if (startOk && endOk)
         {
             (start, end) = input.IsAllDay
                 ? (input.Start.Date, input.End.Date <= input.Start.Date ? input.Start.Date.AddDays(1) : input.End.Date)
@@ -52,7 +56,7 @@ public static class EventValidator
             DateTime.SpecifyKind(end, DateTimeKind.Utc),
             input.IsAllDay,
             Normalize(input.TimeZone),
-            Normalize(input.Recurrence?.Replace("\r", "")));
+            recurrence);
     }
 
     private static void CheckLength(string? value, int max, string key, string label, Action<string, string> add)
@@ -60,9 +64,14 @@ public static class EventValidator
         if (value is not null && value.Length > max) add(key, $"{label} must be at most {max} characters.");
     }
 
-    private static bool IsRecurrenceLine(string line) =>
-        line.Trim() is var l && (l.StartsWith("RRULE:", StringComparison.Ordinal) || l.StartsWith("EXRULE:", StringComparison.Ordinal)
-            || l.StartsWith("RDATE", StringComparison.Ordinal) || l.StartsWith("EXDATE", StringComparison.Ordinal));
+    /// <summary>Required and within <see cref="EventLimits"/>' years, checked before any arithmetic can overflow.</summary>
+    private static bool CheckDate(DateTimeOffset value, string key, string label, Action<string, string> add)
+    {
+        if (value == default) add(key, $"{label} is required.");
+        else if (!EventLimits.InRange(value)) add(key, $"{label} must be {EventLimits.RangeText}.");
+        else return true;
+        return false;
+    }
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

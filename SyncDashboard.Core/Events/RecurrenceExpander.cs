@@ -1,11 +1,12 @@
-using System.Globalization;
-
 namespace SyncDashboard.Core.Events;
 
 /// <summary>
 /// Expands a series' RRULE into the occurrences that overlap a window, in the event's own zone (so 09:00 stays
 /// 09:00 across DST). Covers FREQ DAILY/WEEKLY/MONTHLY/YEARLY with INTERVAL, COUNT, UNTIL, weekly BYDAY and EXDATE;
 /// other parts are kept intact on the event and ignored here, which shows the series' first pattern only.
+/// Whatever is stored, it never throws and its work is bounded: a rule with a <see cref="RecurrenceRule.ProblemWith">problem</see>
+/// or an event outside <see cref="EventLimits"/>' years yields the event once, and no series steps past year
+/// <see cref="EventLimits.MaxYear"/>.
 /// </summary>
 public static class RecurrenceExpander
 {
@@ -16,33 +17,34 @@ public static class RecurrenceExpander
     public static IEnumerable<(DateTime Start, DateTime End)> Occurrences(
         DateTime start, DateTime end, bool allDay, string? timeZone, string recurrence, DateTime fromUtc, DateTime toUtc)
     {
-        var rule = recurrence.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("RRULE:", StringComparison.Ordinal));
-        if (rule is null) { yield return (start, end); yield break; }
-        var parts = rule["RRULE:".Length..].Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].ToUpperInvariant(), p => p[1]);
-        var zone = allDay ? TimeZoneInfo.Utc : UpcomingWindow.FindZone(timeZone);
-        var exdates = ExDates(recurrence, zone);
-        var duration = end - start;
-        var localStart = allDay ? start : TimeZoneInfo.ConvertTimeFromUtc(start, zone);
-        var interval = parts.TryGetValue("INTERVAL", out var i) && int.TryParse(i, out var n) && n > 0 ? n : 1;
-        int? count = parts.TryGetValue("COUNT", out var c) && int.TryParse(c, out var cn) ? cn : null;
-        DateTime? until = parts.TryGetValue("UNTIL", out var u) ? ParseUtc(u) : null;
-        var freq = parts.GetValueOrDefault("FREQ", "DAILY");
-        var byDay = freq == "WEEKLY" && parts.TryGetValue("BYDAY", out var bd)
-            ? bd.Split(',').Select(ToDay).Where(d => d is not null).Select(d => d!.Value).ToHashSet()
-            : null;
+        var rule = RecurrenceRule.Parse(recurrence, out _);
+        if (rule is null || !EventLimits.InRange(start) || !EventLimits.InRange(end) || end < start) return [(start, end)];
+        return Expand(rule, start, end, allDay ? TimeZoneInfo.Utc : UpcomingWindow.FindZone(timeZone), allDay,
+            (fromUtc < EventLimits.Earliest ? EventLimits.Earliest : fromUtc).AddDays(-1),
+            (toUtc > EventLimits.Latest ? EventLimits.Latest : toUtc).AddDays(1));
+    }
 
-        int produced = 0, returned = 0;
-        foreach (var local in Candidates(localStart, freq, interval, byDay).Take(MaxIterations))
+    private static IEnumerable<(DateTime Start, DateTime End)> Expand(
+        RecurrenceRule rule, DateTime start, DateTime end, TimeZoneInfo zone, bool allDay, DateTime windowFrom, DateTime windowTo)
+    {
+        var exInstants = rule.ExDates.Where(d => !d.IsDate).Select(d => d.IsUtc ? d.Value : ToUtc(d.Value, zone)).ToHashSet();
+        var exDays = rule.ExDates.Where(d => d.IsDate).Select(d => DateOnly.FromDateTime(d.Value)).ToHashSet();
+        var duration = end - start;
+        var localStart = allDay ? start : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(start, DateTimeKind.Utc), zone);
+
+        int produced = 0, returned = 0, examined = 0;
+        foreach (var local in Candidates(localStart, rule, windowFrom))
         {
-            if (returned >= MaxOccurrences || (count is { } max && produced >= max)) yield break;
+            if (++examined > MaxIterations || returned >= MaxOccurrences || (rule.Count is { } max && produced >= max)) yield break;
+            if (rule.Until is { IsDate: true } untilDay && local.Date > untilDay.Value) yield break;
+            if (rule.Until is { IsDate: false, IsUtc: false } untilLocal && local > untilLocal.Value) yield break;
             var occurrenceStart = allDay ? local : ToUtc(local, zone);
-            if (until is { } limit && occurrenceStart > limit) yield break;
-            if (occurrenceStart >= toUtc.AddDays(1)) yield break;
+            if (rule.Until is { IsUtc: true } untilUtc && occurrenceStart > untilUtc.Value) yield break;
+            if (occurrenceStart >= windowTo) yield break;
             produced++;
-            if (exdates.Contains(occurrenceStart)) continue;
+            if (exInstants.Contains(occurrenceStart) || exDays.Contains(DateOnly.FromDateTime(local))) continue;
             var occurrenceEnd = occurrenceStart + duration;
-            if (occurrenceStart < toUtc.AddDays(1) && occurrenceEnd > fromUtc.AddDays(-1))
+            if (occurrenceEnd > windowFrom)
             {
                 returned++;
                 yield return (occurrenceStart, occurrenceEnd);
@@ -50,42 +52,52 @@ public static class RecurrenceExpander
         }
     }
 
-    private static IEnumerable<DateTime> Candidates(DateTime first, string freq, int interval, HashSet<DayOfWeek>? byDay)
+    private static IEnumerable<DateTime> Candidates(DateTime first, RecurrenceRule rule, DateTime windowFrom)
     {
+        var byWeekDay = rule.Freq == "WEEKLY" && rule.ByDay.Count > 0;
         var weekStart = first.Date.AddDays(-(int)first.DayOfWeek);
-        for (var k = 0; ; k++)
+        // Without COUNT nothing before the window needs counting: start one step before it (a daily series from 1990
+        // viewed today). The step is over-estimated (31-day months, 366-day years) so no occurrence in the window is skipped.
+        long k = 0;
+        if (rule.Count is null && windowFrom > first)
         {
-            if (byDay is { Count: > 0 })
+            var longestStepDays = rule.Interval * rule.Freq switch { "WEEKLY" => 7.0, "MONTHLY" => 31.0, "YEARLY" => 366.0, _ => 1.0 };
+            k = Math.Max(0, (long)((windowFrom - first).TotalDays / longestStepDays) - 1);
+        }
+        for (; ; k++)
+        {
+            if (byWeekDay)
             {
+                if (Advance(weekStart, "WEEKLY", k * rule.Interval) is not { } week) yield break;
                 for (var d = 0; d < 7; d++)
                 {
-                    var day = weekStart.AddDays(k * interval * 7 + d);
-                    if (day >= first.Date && byDay.Contains(day.DayOfWeek)) yield return day + first.TimeOfDay;
+                    var day = week.AddDays(d);
+                    if (day >= first.Date && rule.ByDay.Contains(day.DayOfWeek)) yield return day + first.TimeOfDay;
                 }
                 continue;
             }
-            yield return freq switch
-            {
-                "WEEKLY" => first.AddDays(7 * interval * k),
-                "MONTHLY" => first.AddMonths(interval * k),
-                "YEARLY" => first.AddYears(interval * k),
-                _ => first.AddDays(interval * k),
-            };
+            if (Advance(first, rule.Freq, k * rule.Interval) is not { } next) yield break;
+            yield return next;
         }
     }
 
-    private static HashSet<DateTime> ExDates(string recurrence, TimeZoneInfo zone) =>
-        recurrence.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("EXDATE", StringComparison.Ordinal))
-            .SelectMany(l => l[(l.IndexOf(':') + 1)..].Split(','))
-            .Select(v => v.EndsWith('Z') ? ParseUtc(v) : ParseLocal(v) is { } local ? ToUtc(local, zone) : (DateTime?)null)
-            .Where(d => d is not null).Select(d => d!.Value).ToHashSet();
-
-    private static DateTime? ParseUtc(string v) =>
-        DateTime.TryParseExact(v, ["yyyyMMdd'T'HHmmss'Z'", "yyyyMMdd"], CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d) ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null;
-
-    private static DateTime? ParseLocal(string v) =>
-        DateTime.TryParseExact(v, ["yyyyMMdd'T'HHmmss", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    /// <summary>
+    /// <paramref name="steps"/> periods after <paramref name="from"/>, or null past the horizon. The bound is checked before
+    /// the arithmetic: 400 years from any date in range is past year <see cref="EventLimits.MaxYear"/> and far from DateTime's end.
+    /// </summary>
+    private static DateTime? Advance(DateTime from, string freq, long steps)
+    {
+        var maxSteps = freq switch { "YEARLY" => 400L, "MONTHLY" => 400L * 12, "WEEKLY" => 400L * 53, _ => 400L * 366 };
+        if (steps > maxSteps) return null;
+        var next = freq switch
+        {
+            "WEEKLY" => from.AddDays(7 * steps),
+            "MONTHLY" => from.AddMonths((int)steps),
+            "YEARLY" => from.AddYears((int)steps),
+            _ => from.AddDays(steps),
+        };
+        return next.Year > EventLimits.MaxYear ? null : next;
+    }
 
     private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
     {
@@ -93,10 +105,4 @@ public static class RecurrenceExpander
         while (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
     }
-
-    private static DayOfWeek? ToDay(string code) => (code.Trim() is { Length: >= 2 } t ? t[^2..] : "") switch
-    {
-        "SU" => DayOfWeek.Sunday, "MO" => DayOfWeek.Monday, "TU" => DayOfWeek.Tuesday, "WE" => DayOfWeek.Wednesday,
-        "TH" => DayOfWeek.Thursday, "FR" => DayOfWeek.Friday, "SA" => DayOfWeek.Saturday, _ => null,
-    };
 }

@@ -10,11 +10,9 @@ public static class EventEndpoints
     {
         var group = app.MapGroup("/api/events").RequireAuthorization().WithTags("Events");
 
-        group.MapGet("/", async Task<Ok<IReadOnlyList<EventDto>>> (DateTimeOffset? from, DateTimeOffset? to, HttpContext http, EventService events, TimeProvider clock) =>
-        {
-            var start = from ?? clock.GetUtcNow().AddDays(-1);
-            return TypedResults.Ok(await events.ListAsync(http.User.GetUserId(), start, to ?? start.AddDays(31), http.RequestAborted));
-        }).WithSummary("Events overlapping [from, to); defaults to the next 30 days.");
+        group.MapGet("/", async Task<Ok<IReadOnlyList<EventDto>>> (DateTimeOffset? from, DateTimeOffset? to, HttpContext http, EventService events) =>
+            TypedResults.Ok(await events.ListAsync(http.User.GetUserId(), from, to, http.RequestAborted)))
+            .WithSummary("Events overlapping [from, to) (years 1900–2200); defaults to a day ago plus 31 days.");
 
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, EventService events) =>
             TypedResults.Ok(await events.GetAsync(http.User.GetUserId(), id, http.RequestAborted)));

@@ -14,6 +14,7 @@ internal sealed class CalendarEventConfiguration : IEntityTypeConfiguration<Cale
         b.Property(e => e.Description).HasMaxLength(EventLimits.DescriptionMax);
         b.Property(e => e.Notes).HasMaxLength(EventLimits.NotesMax);
         b.Property(e => e.TimeZone).HasMaxLength(64);
+        b.Property(e => e.RecurrenceProblem).HasMaxLength(EventLimits.RecurrenceProblemMax);
         b.Property(e => e.Version).IsConcurrencyToken();
         // Range queries of the calendar, upcoming list and next-event widget.
         b.HasIndex(e => new { e.UserId, e.IsDeleted, e.Start });

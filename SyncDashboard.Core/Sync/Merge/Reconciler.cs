@@ -65,6 +65,7 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         if (!FieldMerge.SameContent(merge.Merged, local))
         {
             ev.Apply(merge.Merged);
+            WarnIfNotExpandable(integration, remote, ev);
             await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Update, now, exceptIntegrationId: integration.Id, ct: ct);
             outcome.Updated++;
             outcome.ChangedEventIds.Add(ev.Id);
@@ -104,6 +105,7 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         var fields = remote.Fields!;
         var ev = new CalendarEvent { UserId = integration.UserId, Title = fields.Title, Version = 1, OriginIntegrationId = integration.Id };
         ev.Apply(fields);
+        WarnIfNotExpandable(integration, remote, ev);
         db.Events.Add(ev);
         link ??= new EventLink { UserId = integration.UserId, IntegrationId = integration.Id, ExternalId = remote.ExternalId };
         link.EventId = ev.Id;
@@ -118,6 +120,17 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         outcome.Created++;
         outcome.ChangedEventIds.Add(ev.Id);
         logger.LogInformation("Imported {ExternalId} from integration {IntegrationId} as event {EventId}", remote.ExternalId, integration.Id, ev.Id);
+    }
+
+    /// <summary>
+    /// Another calendar's rule is stored as it came (the app never rewrites the user's series); <see cref="CalendarEvent.Apply"/>
+    /// has flagged it, and lists show the event once instead of failing.
+    /// </summary>
+    private void WarnIfNotExpandable(Integration integration, RemoteEvent remote, CalendarEvent ev)
+    {
+        if (ev.RecurrenceProblem is { } problem)
+            logger.LogWarning("Event {EventId} from {ExternalId} of integration {IntegrationId} has a recurrence the app cannot expand, shown once: {Problem}",
+                ev.Id, remote.ExternalId, integration.Id, problem);
     }
 
     private async Task ApplyDeletionAsync(AppDbContext db, Integration integration, RemoteEvent remote, EventLink? link, ReconcileOutcome outcome, DateTime now, CancellationToken ct)

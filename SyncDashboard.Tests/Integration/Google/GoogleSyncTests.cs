@@ -101,6 +101,29 @@ public sealed class GoogleSyncTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task HostileRuleFromGoogleIsStoredAsItCameFlaggedAndListsStillAnswer()
+    {
+        var g = await _app.ConnectGoogleAsync();
+        // Google (and its emulator) accepts this rule; expanded naively it overflows on the second occurrence.
+        const string rule = "RRULE:FREQ=DAILY;INTERVAL=2147483647";
+        Emulator.InsertEvent(g.CalendarId, GoogleTestKit.TimedEvent("Hostile series (made in Google)", Tomorrow(9)) with { Recurrence = [rule] });
+        await Eventually.TrueAsync(async () => (await _app.AppEventsAsync(g.User.Id)).Any(e => e.Title == "Hostile series (made in Google)"),
+            "the Google series is in the app", TimeSpan.FromSeconds(15));
+
+        var stored = (await _app.AppEventsAsync(g.User.Id)).Single(e => e.Title == "Hostile series (made in Google)");
+        Assert.Equal(rule, stored.Recurrence);
+        Assert.Equal("INTERVAL must be a whole number from 1 to 1000.", stored.RecurrenceProblem);
+
+        var list = await g.User.Api.GetAsync("/api/events");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var listed = Assert.Single((await list.ReadJsonAsync()).EnumerateArray(), e => e.GetProperty("id").GetGuid() == stored.Id);
+        Assert.Equal(stored.RecurrenceProblem, listed.GetProperty("recurrenceProblem").GetString());
+        var upcoming = await g.User.Api.GetAsync("/api/calendar/upcoming?days=7&maxResults=100");
+        Assert.Equal(HttpStatusCode.OK, upcoming.StatusCode);
+        Assert.Single((await upcoming.ReadJsonAsync()).GetProperty("events").EnumerateArray(), e => e.GetProperty("id").GetGuid() == stored.Id);
+    }
+
+    [Fact]
     public async Task ExpiredSyncTokenTriggersAFullResyncThatDoesNotDuplicate()
     {
         var g = await _app.ConnectGoogleAsync();
