@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Accounts;
+using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Persistence;
@@ -38,7 +39,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, TimePr
         CalendarEvent At(int day, int hour, int minutes, string title, string? location = null, string? description = null)
         {
             var local = today.AddDays(day).AddHours(hour);
-            var start = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+            var start = ZonedTime.ToUtc(local, zone);
             return new CalendarEvent
             {
                 UserId = userId, Title = title, Location = location, Description = description,

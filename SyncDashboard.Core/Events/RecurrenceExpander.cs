@@ -1,3 +1,5 @@
+using SyncDashboard.Core.Common;
+
 namespace SyncDashboard.Core.Events;
 
 /// <summary>
@@ -99,10 +101,5 @@ public static class RecurrenceExpander
         return next.Year > EventLimits.MaxYear ? null : next;
     }
 
-    private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
-        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
-    }
+    private static DateTime ToUtc(DateTime local, TimeZoneInfo zone) => ZonedTime.ToUtc(local, zone);
 }

@@ -1,3 +1,5 @@
+using SyncDashboard.Core.Common;
+
 namespace SyncDashboard.Core.Events;
 
 /// <summary>
@@ -28,11 +30,6 @@ public static class UpcomingWindow
     public static TimeZoneInfo FindZone(string? id) =>
         id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz) ? tz : TimeZoneInfo.Utc;
 
-    private static DateTime LocalMidnightToUtc(DateTime localDate, TimeZoneInfo zone)
-    {
-        var unspecified = DateTime.SpecifyKind(localDate, DateTimeKind.Unspecified);
-        // A midnight skipped by a DST jump (e.g. America/Santiago) does not exist; the day starts an hour later.
-        while (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddMinutes(30);
-        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
-    }
+    // A midnight skipped by a DST jump (e.g. America/Santiago) does not exist; the day starts when the clocks jump.
+    private static DateTime LocalMidnightToUtc(DateTime localDate, TimeZoneInfo zone) => ZonedTime.ToUtc(localDate, zone);
 }
