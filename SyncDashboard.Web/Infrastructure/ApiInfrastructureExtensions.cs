@@ -18,6 +18,8 @@ public static class ApiInfrastructureExtensions
 
     public static WebApplication UseApiInfrastructure(this WebApplication app)
     {
+        // First, so that error pages, 404s and static files carry the headers too.
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
