@@ -44,10 +44,20 @@ public sealed class ClientErrorLoggingTests : IAsyncLifetime
             (await user.Api.PutJsonAsync($"/api/events?id={id}", new { title = "Stale", start = Start, end = Start.AddHours(1), version = 1 })).StatusCode,
         };
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Conflict], answers);
-
-        // The handler logs before it writes the answer, so all four entries are in by now.
+        // The handler logs before it writes the answer, so its four entries are in by now.
         var handled = _logs.Entries.Where(e => e.Category.EndsWith("ApiExceptionHandler", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, handled.Count);
+
+        // Mistakes answered before or beside the handler must not be errors either.
+        using var anonymous = _app.CreateClient();
+        var moreAnswers = new List<HttpStatusCode>
+        {
+            (await user.Api.GetAsync("/api/events?from=not-a-date&to=2026-12-03")).StatusCode,
+            (await user.Api.PostAsync("/api/events", new StringContent("title=x", Encoding.UTF8, "text/plain"))).StatusCode,
+            (await anonymous.GetAsync("/api/events")).StatusCode,
+        };
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType, HttpStatusCode.Unauthorized], moreAnswers);
+
         Assert.All(handled, e => Assert.InRange(e.Level, LogLevel.Information, LogLevel.Warning));
         Assert.All(handled, e => Assert.Null(e.Exception));
         var errors = _logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}").ToList();
