@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync.Pull;
@@ -37,6 +38,9 @@ public sealed class SyncNowService(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var ids = await db.Integrations.Where(i => i.UserId == userId && i.IsActive && (integrationId == null || i.Id == integrationId))
                 .Select(i => i.Id).ToListAsync(ct);
+            // Another user's integration answers exactly like one that does not exist; the caller's own paused one runs nothing.
+            if (integrationId is not null && ids.Count == 0 && !await db.Integrations.AnyAsync(i => i.Id == integrationId && i.UserId == userId, ct))
+                throw new NotFoundException("Integration not found.");
             // Retries waiting for their backoff go now: the user asked for it.
             var now = clock.GetUtcNow().UtcDateTime;
             await db.Outbox.Where(o => o.UserId == userId && ids.Contains(o.IntegrationId) && (o.State == OutboxState.Pending || o.State == OutboxState.Failed))

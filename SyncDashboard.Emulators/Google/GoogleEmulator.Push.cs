@@ -114,6 +114,11 @@ public sealed partial class GoogleEmulator
             throw new GoogleApiException(400, new("global", "push.webhookUrlNotHttps",
                 $"WebHook callback must be HTTPS: {request.Address}"));
         }
+        if (!WebhookTargets.Allows(Options.AllowedWebhookOrigin, address, out var origin))
+        {
+            throw new GoogleApiException(400, new("global", "push.webhookUrlUnauthorized",
+                $"Unauthorized WebHook callback channel: {request.Address} (this emulator delivers only to {origin})."));
+        }
         if (request.Token is { Length: > 256 })
         {
             throw GoogleApiException.Invalid("Channel token too long.");

@@ -29,7 +29,8 @@ public static class GoogleEmulatorHosting
 
     /// <summary>
     /// Maps Google's paths under <paramref name="prefix"/>: OAuth (<c>/o/oauth2/v2/auth</c>, <c>/token</c>,
-    /// <c>/revoke</c>), Calendar v3 (<c>/calendar/v3/...</c>), controls (<c>/_emulator/...</c>) and the demo page (<c>/</c>).
+    /// <c>/revoke</c>), Calendar v3 (<c>/calendar/v3/...</c>), controls (<c>/_emulator/...</c>, only
+    /// when <see cref="EmulatorControl.ConfigurationKey"/> is on) and the demo page (<c>/</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapGoogleCalendarEmulator(this IEndpointRouteBuilder app, string prefix = DefaultPrefix)
     {
@@ -45,7 +46,7 @@ public static class GoogleEmulatorHosting
         api.AddEndpointFilter(new GoogleApiFilter(emulator, prefix, requireAuth: true));
         CalendarApiEndpoints.Map(api, prefix);
 
-        ControlEndpoints.Map(root.MapGroup("/_emulator"));
+        if (EmulatorControl.Enabled(app)) ControlEndpoints.Map(root.MapGroup("/_emulator"));
         DemoPage.Map(root, prefix);
         return app;
     }

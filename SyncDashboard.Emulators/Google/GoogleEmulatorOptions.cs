@@ -20,6 +20,12 @@ public sealed class GoogleEmulatorOptions
     /// <summary>Real Google demands HTTPS webhooks; off here because only loopback HTTP is reachable.</summary>
     public bool RequireHttpsWebhooks { get; set; }
 
+    /// <summary>
+    /// The only origin watch channels may deliver to (the hosting app's own address); null accepts any http(s)
+    /// address. A function because a host listening on port 0 learns its address only once it has started.
+    /// </summary>
+    public Func<Uri>? AllowedWebhookOrigin { get; set; }
+
     /// <summary>Optional JSON file that keeps the emulator's state across restarts; null keeps it in memory.</summary>
     public string? StatePath { get; set; }
 

@@ -19,6 +19,8 @@ public sealed partial class NotionEmulator
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new ArgumentException($"Webhook url must be absolute http(s): {url}", nameof(url));
+        if (!WebhookTargets.Allows(Options.AllowedWebhookOrigin, uri, out var origin))
+            throw new ArgumentException($"Webhook url must be on {origin}, the app this emulator serves: {url}", nameof(url));
         var sub = Write(s =>
         {
             var state = new WebhookSubscriptionState

@@ -19,17 +19,17 @@ public static class NotionEmulatorExtensions
 
     /// <summary>
     /// Maps the emulator under <paramref name="prefix"/>: the API and OAuth at {prefix}/v1/..., controls at
-    /// {prefix}/_emulator/..., and the "Notion side" demo page at {prefix}/.
+    /// {prefix}/_emulator/... (only when <see cref="EmulatorControl.ConfigurationKey"/> is on), and the "Notion side" demo page at {prefix}/.
     /// </summary>
     public static IEndpointRouteBuilder MapNotionEmulator(this IEndpointRouteBuilder app, string prefix = "/emulator/notion")
     {
         prefix = "/" + prefix.Trim('/');
-        var root = app.MapGroup(prefix);
+        var root = app.MapGroup(prefix).ExcludeFromDescription(); // an outside service, not part of the app's API document
         root.AllowAnonymous(); // stands for an outside service: never behind the app's own authorization policies
         var v1 = root.MapGroup("/v1");
         NotionApiEndpoints.Map(v1, prefix);
         NotionOAuthEndpoints.Map(v1, root, prefix);
-        NotionControlEndpoints.Map(root);
+        if (EmulatorControl.Enabled(app)) NotionControlEndpoints.Map(root);
         NotionDemoPage.Map(root, prefix);
         return app;
     }

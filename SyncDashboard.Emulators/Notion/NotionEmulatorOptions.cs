@@ -33,6 +33,12 @@ public sealed class NotionEmulatorOptions
 
     public int WebhookMaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// The only origin webhook subscriptions may point at (the hosting app's own address); null accepts any http(s)
+    /// url. A function because a host listening on port 0 learns its address only once it has started.
+    /// </summary>
+    public Func<Uri>? AllowedWebhookOrigin { get; set; }
+
     /// <summary>Seed the demo workspace and "Calendar" database on first start when the state is empty.</summary>
     public bool SeedDemo { get; set; } = true;
 

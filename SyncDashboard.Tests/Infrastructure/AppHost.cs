@@ -29,7 +29,8 @@ public sealed class AppHost : IAsyncDisposable
         BaseAddress = new Uri(address);
     }
 
-    public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Extra set-up on the builder after the test configuration, e.g. a capturing logger.</param>
+    public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -53,6 +54,7 @@ public sealed class AppHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseStaticWebAssets();
+            configure?.Invoke(builder);
         });
         await app.InitializeDatabaseAsync();
         await app.StartAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Tests.Integration.Google;
 
 namespace SyncDashboard.Tests.Integration;
 
@@ -39,5 +40,24 @@ public sealed class UserIsolationTests(AppFixture fixture)
         var bobsChanges = await (await bob.Api.GetAsync("/api/calendar/changes?since=0")).ReadJsonAsync();
         Assert.Equal(0, bobsChanges.GetProperty("currentSeq").GetInt64());
         Assert.Equal(0, bobsChanges.GetProperty("changes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SyncNowWithAnotherUsersIntegrationIsNotFound()
+    {
+        var alice = await _app.ConnectGoogleAsync();
+        var bob = await _app.CreateUserAsync("bob");
+
+        using var bobs = await bob.Api.PostJsonAsync("/api/calendar/sync", new { integrationId = alice.IntegrationId });
+        Assert.Equal(HttpStatusCode.NotFound, bobs.StatusCode);
+        using var unknown = await bob.Api.PostJsonAsync("/api/calendar/sync", new { integrationId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // The owner still syncs it, and Bob's own "sync everything" still starts.
+        using var alices = await alice.User.Api.PostJsonAsync("/api/calendar/sync", new { integrationId = alice.IntegrationId });
+        Assert.Equal(HttpStatusCode.OK, alices.StatusCode);
+        using var bobsAll = await bob.Api.PostJsonAsync("/api/calendar/sync", new { });
+        Assert.Equal(HttpStatusCode.OK, bobsAll.StatusCode);
+        Assert.True((await bobsAll.ReadJsonAsync()).GetProperty("started").GetBoolean());
     }
 }

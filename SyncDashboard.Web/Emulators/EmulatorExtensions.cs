@@ -1,3 +1,4 @@
+using SyncDashboard.Core.Common;
 using SyncDashboard.Emulators.Google;
 using SyncDashboard.Emulators.Notion;
 using SyncDashboard.Web.Demo;
@@ -21,6 +22,9 @@ public static class EmulatorExtensions
         if (!configuration.EmulatorsEnabled(demo)) return services;
         services.AddGoogleCalendarEmulator(configuration);
         services.AddNotionEmulator(configuration);
+        // The emulators call back only the app they serve, never an address someone typed into a request.
+        services.AddOptions<GoogleEmulatorOptions>().Configure<IAppBaseAddress>((o, app) => o.AllowedWebhookOrigin = () => app.Resolve("/"));
+        services.AddOptions<NotionEmulatorOptions>().Configure<IAppBaseAddress>((o, app) => o.AllowedWebhookOrigin = () => app.Resolve("/"));
         return services;
     }
 

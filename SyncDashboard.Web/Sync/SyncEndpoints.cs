@@ -20,7 +20,7 @@ public static class SyncEndpoints
         {
             var result = await syncNow.RunAsync(http.User.GetUserId(), body?.IntegrationId, http.RequestAborted);
             return result.Started ? Results.Ok(result) : Results.Conflict(new { message = result.Summary });
-        }).WithSummary("Sync now: pull and drain the outbox for all (or one) integrations. 409 while one is running.");
+        }).WithSummary("Sync now: pull and drain the outbox for all (or one) integrations. 404 for an integration that is not the caller's; 409 while one is running.");
 
         return app;
     }

@@ -55,6 +55,8 @@ public sealed class BenchHost : IAsyncDisposable
             ["Emulators:Notion:StatePath"] = "",
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["Emulators:Enabled"] = "true",
+            // Benches may steer the emulators (faults, stats) over HTTP like the tests; never on in a normal run.
+            [SyncDashboard.Emulators.EmulatorControl.ConfigurationKey] = "true",
         };
         if (!demo)
         {

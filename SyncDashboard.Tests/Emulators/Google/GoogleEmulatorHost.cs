@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SyncDashboard.Emulators;
 using SyncDashboard.Emulators.Google;
 
 namespace SyncDashboard.Tests.Emulators.Google;
@@ -45,7 +46,11 @@ public sealed class GoogleEmulatorHost : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Configuration["Emulators:Google:PushRetryBaseDelay"] = "00:00:00.050";
         builder.Configuration["Emulators:Google:AppName"] = "SyncDashboard Tests";
+        // Contract tests drive faults, stats and sync-token expiry over HTTP.
+        builder.Configuration[EmulatorControl.ConfigurationKey] = "true";
         builder.Services.AddGoogleCalendarEmulator(builder.Configuration);
+        // Pushes go to this host's own /hooks, as in the app, where the emulator may call back only the app itself.
+        builder.Services.Configure<GoogleEmulatorOptions>(o => o.AllowedWebhookOrigin = () => BaseAddress);
         _app = builder.Build();
         _app.MapGoogleCalendarEmulator();
         _app.MapPost("/hooks/{name}", async (HttpContext ctx, string name) =>

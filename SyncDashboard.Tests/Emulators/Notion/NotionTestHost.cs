@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SyncDashboard.Emulators;
 using SyncDashboard.Emulators.Notion;
 
 namespace SyncDashboard.Tests.Emulators.Notion;
@@ -62,11 +63,15 @@ public sealed class NotionTestHost : IAsyncDisposable
             ["Emulators:Notion:WebhookRetryBaseDelay"] = "00:00:00.050",
         };
         foreach (var (k, v) in settings ?? []) config["Emulators:Notion:" + k] = v;
+        // Contract tests drive faults, stats, rate limits and webhooks over HTTP.
+        config[EmulatorControl.ConfigurationKey] = "true";
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddNotionEmulator(builder.Configuration);
+        NotionTestHost? host = null;
+        // Webhooks go to this host's own /receiver, as in the app, where the emulator may call back only the app itself.
+        builder.Services.Configure<NotionEmulatorOptions>(o => o.AllowedWebhookOrigin = () => new Uri(host!.Origin));
         var app = builder.Build();
         app.MapNotionEmulator(Prefix);
-        NotionTestHost? host = null;
         app.MapPost("/receiver", async (HttpRequest req) =>
         {
             using var reader = new StreamReader(req.Body, Encoding.UTF8);
