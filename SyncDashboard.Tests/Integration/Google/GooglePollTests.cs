@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Google;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Sync;
 using SyncDashboard.Emulators.Google;
 using SyncDashboard.Tests.Infrastructure;
 
@@ -29,6 +30,9 @@ public sealed class GooglePollTests
         Assert.Contains(await PullRunsAsync(host, g.IntegrationId), r => r.Trigger == SyncTrigger.Poll && r.Created == 1);
 
         await host.Get<GoogleConnectService>().DisconnectAsync(g.User.Id, g.IntegrationId, default);
+        // A pull that read the integration just before the disconnect may still be finishing; every pull holds the
+        // integration's lock, so once we get it, any later pull sees the integration disconnected.
+        using (await host.Get<IntegrationLocks>().AcquireAsync(g.IntegrationId, default)) { }
         var runsAtDisconnect = (await PullRunsAsync(host, g.IntegrationId)).Count;
         emulator.InsertEvent(g.CalendarId, GoogleTestKit.TimedEvent("After disconnect", Tomorrow(11)));
 
