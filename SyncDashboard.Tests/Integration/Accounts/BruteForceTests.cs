@@ -108,7 +108,7 @@ public sealed class BruteForceTests
             var watch = Stopwatch.StartNew();
             var response = await browser.PostAsync("/account/login", Form(token, email, "wrong password"));
             watch.Stop();
-            Assert.Equal("/account/login?error=invalid", response.Headers.Location!.OriginalString);
+            Assert.StartsWith("/account/login?error=invalid", response.Headers.Location!.OriginalString);
             return watch.Elapsed.TotalMilliseconds;
         }
     }
