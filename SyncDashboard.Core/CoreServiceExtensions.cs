@@ -28,6 +28,13 @@ public static class CoreServiceExtensions
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AccountSecurityOptions>()
+            .BindConfiguration(AccountSecurityOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The web host replaces this with one that ends hub connections.
+        services.TryAddSingleton<ILiveSessions, NoLiveSessions>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<Demo.DemoSeeder>();

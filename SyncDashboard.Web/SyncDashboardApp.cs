@@ -51,6 +51,7 @@ public static class SyncDashboardApp
         var app = builder.Build();
 
         app.UseApiInfrastructure();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -2,17 +2,26 @@ using SyncDashboard.Core.Common;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Domain;
-using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Persistence;
 
 namespace SyncDashboard.Core.Accounts;
 
-public sealed record AccountInfo(Guid Id, string Email, string DisplayName, string TimeZone, bool IsDemo);
+public sealed record AccountInfo(Guid Id, string Email, string DisplayName, string TimeZone, bool IsDemo, string SecurityStamp);
 
-public sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, ILogger<AccountService> logger)
+/// <summary>The account, or why there is none: wrong e-mail or password (not told apart), or a locked address.</summary>
+public sealed record SignInResult(AccountInfo? Account, TimeSpan? LockedOutFor = null);
+
+public sealed class AccountService(
+    IDbContextFactory<AppDbContext> dbFactory, IOptionsMonitor<AccountSecurityOptions> options, ILiveSessions sessions,
+    TimeProvider clock, ILogger<AccountService> logger)
 {
-    public const int MinPasswordLength = 8;
+    public const int MinPasswordLength = PasswordPolicy.MinLength;
+
+    // Keyed by the normalised address whether or not an account has it, so a lockout says nothing about existence.
+    private readonly FailureLimiter _failures = new(
+        () => options.CurrentValue.MaxFailedSignIns, () => options.CurrentValue.LockoutDuration, clock);
 
     public async Task<AccountInfo> RegisterAsync(string? email, string? password, string? displayName, string? timeZone, CancellationToken ct = default)
     {
@@ -20,12 +29,15 @@ public sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, IL
         email = email?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out _))
             errors["email"] = ["Enter a valid e-mail address."];
-        if (password is null || password.Length < MinPasswordLength)
-            errors["password"] = [$"The password needs at least {MinPasswordLength} characters."];
-        if (timeZone is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            errors["timeZone"] = [$"'{timeZone}' is not a known time zone."];
+        if (PasswordPolicy.Check(password) is { } passwordError)
+            errors["password"] = [passwordError];
+        // The zone is not echoed: the message travels in a redirect's Location header.
+        if (timeZone is { Length: > 0 } && (timeZone.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)))
+            errors["timeZone"] = ["The time zone is not known."];
         if (errors.Count > 0) throw new InputValidationException(errors);
 
+        // Hashed before the duplicate check, so a taken address answers no faster than a free one.
+        var hash = PasswordHasher.Hash(password!);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Users.AnyAsync(u => u.Email == email, ct))
             throw new InputValidationException(new Dictionary<string, string[]> { ["email"] = ["An account with this e-mail already exists."] });
@@ -33,7 +45,7 @@ public sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, IL
         {
             Email = email!,
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? email!.Split('@')[0] : displayName.Trim()[..Math.Min(displayName.Trim().Length, 100)],
-            PasswordHash = PasswordHasher.Hash(password!),
+            PasswordHash = hash,
             TimeZone = string.IsNullOrEmpty(timeZone) ? "UTC" : timeZone,
         };
         db.Users.Add(user);
@@ -42,14 +54,51 @@ public sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, IL
         return ToInfo(user);
     }
 
-    /// <summary>Null when the e-mail or password is wrong; which of the two is not revealed.</summary>
-    public async Task<AccountInfo?> ValidateAsync(string? email, string? password, CancellationToken ct = default)
+    /// <summary>
+    /// Checks a password. Unknown addresses cost one hash like known ones and fail with the same result; an address
+    /// with too many recent failures is locked (known or not) and even the right password waits.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string? email, string? password, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password)) return null;
-        var normalized = email.Trim().ToLowerInvariant();
+        var normalized = email?.Trim().ToLowerInvariant() ?? "";
+        if (normalized.Length is 0 or > 254 || string.IsNullOrEmpty(password) || password.Length > PasswordPolicy.MaxLength)
+            return new SignInResult(null);
+        if (_failures.BlockedFor(normalized) is { } wait)
+        {
+            logger.LogWarning("Refused a sign-in to a locked address for another {Wait}", wait);
+            return new SignInResult(null, wait);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, ct);
-        return user?.PasswordHash is { } hash && PasswordHasher.Verify(password, hash) ? ToInfo(user) : null;
+        var valid = user?.PasswordHash is { } hash ? PasswordHasher.Verify(password, hash) : PasswordHasher.VerifyAgainstDummy(password);
+        if (valid)
+        {
+            _failures.Reset(normalized);
+            return new SignInResult(ToInfo(user!));
+        }
+        _failures.RecordFailure(normalized);
+        return new SignInResult(null, _failures.BlockedFor(normalized));
+    }
+
+    /// <summary>
+    /// Signs the user out everywhere: a new security stamp makes every cookie issued so far invalid, and live
+    /// connections opened with one are ended.
+    /// </summary>
+    public async Task SignOutEverywhereAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stamp = Guid.NewGuid().ToString("N");
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), ct);
+        await sessions.EndCookieSessionsAsync(userId);
+        logger.LogInformation("Signed user {UserId} out of every session", userId);
+    }
+
+    /// <summary>The user's current stamp, or null when the user no longer exists.</summary>
+    public async Task<string?> GetSecurityStampAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(ct);
     }
 
     public async Task<AccountInfo?> FindAsync(Guid id, CancellationToken ct = default)
@@ -74,5 +123,5 @@ public sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, IL
         await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZone, timeZone), ct);
     }
 
-    private static AccountInfo ToInfo(User u) => new(u.Id, u.Email, u.DisplayName, u.TimeZone, u.IsDemo);
+    private static AccountInfo ToInfo(User u) => new(u.Id, u.Email, u.DisplayName, u.TimeZone, u.IsDemo, u.SecurityStamp);
 }

@@ -14,7 +14,11 @@ public sealed record ApiTokenInfo(Guid Id, string Name, string Prefix, DateTimeO
 /// <summary>The secret is shown once, in <see cref="Token"/>; only its hash is kept.</summary>
 public sealed record CreatedApiToken(ApiTokenInfo Info, string Token);
 
-public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<ApiTokenService> logger)
+/// <summary>Who a presented token belongs to, and which token it is (so its live connections can be ended on revocation).</summary>
+public sealed record ApiTokenOwner(Guid UserId, Guid TokenId);
+
+public sealed class ApiTokenService(
+    IDbContextFactory<AppDbContext> dbFactory, ILiveSessions sessions, TimeProvider clock, ILogger<ApiTokenService> logger)
 {
     private const string TokenPrefix = "sdt_";
 
@@ -46,11 +50,13 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, T
         var changed = await db.ApiTokens.Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
         if (changed == 0) throw new NotFoundException($"Token {tokenId} was not found or is already revoked.");
+        // Requests check the token each time; a hub connection checked it once, when it opened.
+        await sessions.EndTokenSessionsAsync(userId, tokenId);
         logger.LogInformation("Revoked API token {TokenId} of user {UserId}", tokenId, userId);
     }
 
     /// <summary>The owner of a live token, or null. Lookup is by hash, so no secret comparison happens in code.</summary>
-    public async Task<Guid?> AuthenticateAsync(string? presented, CancellationToken ct = default)
+    public async Task<ApiTokenOwner?> AuthenticateAsync(string? presented, CancellationToken ct = default)
     {
         if (presented is null || !presented.StartsWith(TokenPrefix, StringComparison.Ordinal) || presented.Length > 100) return null;
         var hash = HashOf(presented);
@@ -64,7 +70,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, T
             token.LastUsedAt = now;
             await db.SaveChangesAsync(ct);
         }
-        return token.UserId;
+        return new ApiTokenOwner(token.UserId, token.Id);
     }
 
     private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -16,6 +16,17 @@ public static class PasswordHasher
         return $"v1.{Iterations}.{Convert.ToBase64String(salt)}.{Convert.ToBase64String(hash)}";
     }
 
+    // A real hash of a random password: checking against it costs what checking a real account costs, so an unknown
+    // address answers as slowly as a known one.
+    private static readonly string DummyHash = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+
+    /// <summary>Spends the time of one <see cref="Verify"/> and returns false.</summary>
+    public static bool VerifyAgainstDummy(string password)
+    {
+        Verify(password, DummyHash);
+        return false;
+    }
+
     public static bool Verify(string password, string stored)
     {
         var parts = stored.Split('.');

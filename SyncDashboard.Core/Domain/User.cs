@@ -10,4 +10,8 @@ public sealed class User
     public string TimeZone { get; set; } = "UTC";
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// Copied into each sign-in cookie; replacing it (on sign-out) makes every cookie issued before unusable.
+    /// </summary>
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -30,21 +32,23 @@ public static class AccountEndpoints
     {
         var group = app.MapGroup("/account").ExcludeFromDescription();
 
+        // Redirects after a failure carry no user input: an e-mail echoed into Location made a header as long as the post.
         group.MapPost("/login", async ([FromForm] LoginForm? form, AccountService accounts, HttpContext http) =>
         {
-            var account = await accounts.ValidateAsync(form?.Email, form?.Password, http.RequestAborted);
-            if (account is null)
-                return Results.Redirect($"/account/login?error=invalid&email={Uri.EscapeDataString(form?.Email ?? "")}");
-            await SignInAsync(http, account);
-            return Results.LocalRedirect(SafeReturnUrl(form?.ReturnUrl));
-        });
+            var result = await accounts.SignInAsync(form?.Email, form?.Password, http.RequestAborted);
+            if (result.LockedOutFor is { } wait)
+                return Results.Redirect($"/account/login?error=locked&minutes={Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))}");
+            if (result.Account is null) return Results.Redirect("/account/login?error=invalid");
+            await SignInAsync(http, result.Account);
+            return Results.LocalRedirect(ReturnUrls.Sanitize(form?.ReturnUrl));
+        }).RequireRateLimiting(AuthenticationExtensions.SignInPolicy);
 
         group.MapPost("/demo", async ([FromForm] LoginForm? form, AccountService accounts, DemoMode demo, HttpContext http) =>
         {
             var account = demo.Enabled ? await accounts.FindDemoAsync(http.RequestAborted) : null;
             if (account is null) return Results.Redirect("/account/login?error=nodemo");
             await SignInAsync(http, account);
-            return Results.LocalRedirect(SafeReturnUrl(form?.ReturnUrl));
+            return Results.LocalRedirect(ReturnUrls.Sanitize(form?.ReturnUrl));
         });
 
         group.MapPost("/register", async ([FromForm] RegisterForm? form, AccountService accounts, HttpContext http) =>
@@ -57,13 +61,20 @@ public static class AccountEndpoints
             }
             catch (InputValidationException ex)
             {
+                // The messages are the service's own fixed sentences, never the posted values.
                 var message = string.Join(" ", ex.Errors.SelectMany(e => e.Value));
-                return Results.Redirect($"/account/register?error={Uri.EscapeDataString(message)}&email={Uri.EscapeDataString(form?.Email ?? "")}");
+                return Results.Redirect($"/account/register?error={Uri.EscapeDataString(message)}");
             }
-        });
+        }).RequireRateLimiting(AuthenticationExtensions.SignInPolicy);
 
-        group.MapPost("/logout", async (HttpContext http) =>
+        // No form fields to bind, so the antiforgery check that form binding brings is made here; without it any
+        // site could sign a user out.
+        group.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, AccountService accounts) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            if (http.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme
+                && Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+                await accounts.SignOutEverywhereAsync(userId, http.RequestAborted);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/account/login");
         });
@@ -72,10 +83,17 @@ public static class AccountEndpoints
 
     private static Task SignInAsync(HttpContext http, AccountInfo account) =>
         http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            AccountClaims.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme),
+            AccountClaims.ForCookie(account, CookieAuthenticationDefaults.AuthenticationScheme),
             new AuthenticationProperties { IsPersistent = true });
+}
 
-    /// <summary>Only paths on this site, so the sign-in form cannot be used to bounce users elsewhere.</summary>
-    private static string SafeReturnUrl(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+public static class ReturnUrls
+{
+    /// <summary>
+    /// Only paths on this site (so the sign-in form cannot bounce users elsewhere) made of printable ASCII (a control
+    /// character or raw non-ASCII cannot go into a Location header); anything else becomes <c>/</c>.
+    /// </summary>
+    public static string Sanitize(string? url) =>
+        url is { Length: > 0 and <= 2048 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && url.All(c => c is > ' ' and <= '~') ? url : "/";
 }

@@ -15,14 +15,21 @@ public interface ICalendarHubClient
 /// group on every (re)connect, so membership survives reconnects; history is served by /api/calendar/changes.
 /// </summary>
 [Authorize]
-public sealed class CalendarHub(IChangeNotifier notifier) : Hub<ICalendarHubClient>
+public sealed class CalendarHub(IChangeNotifier notifier, HubConnections connections) : Hub<ICalendarHubClient>
 {
     public static string GroupFor(Guid userId) => $"calendar:{userId}";
 
     public override async Task OnConnectedAsync()
     {
+        connections.Track(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(Context.User!.GetUserId()));
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Forget(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>The last sequence number sent to this user, so a fresh client knows where it starts.</summary>

@@ -8,6 +8,7 @@ public static class RealtimeExtensions
     {
         services.AddSignalR();
         services.AddSingleton<IChangeSink, HubChangeSink>();
+        services.AddSingleton<HubConnections>();
         return services;
     }
 

@@ -11,6 +11,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.Email).HasMaxLength(254);
         b.Property(u => u.DisplayName).HasMaxLength(100);
         b.Property(u => u.TimeZone).HasMaxLength(64);
+        b.Property(u => u.SecurityStamp).HasMaxLength(32);
         b.HasIndex(u => u.Email).IsUnique();
     }
 }
