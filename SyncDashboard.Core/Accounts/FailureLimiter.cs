@@ -5,7 +5,7 @@ namespace SyncDashboard.Core.Accounts;
 /// <summary>
 /// Counts failures per key (an e-mail address, a client address) and blocks the key for <c>window</c> once
 /// <c>maxFailures</c> have happened within one window. In memory: a restart forgets, which is acceptable for a
-/// brute-force brake (see docs/decisions/0008-sign-in-throttling.md).
+/// brute-force brake (see docs/decisions/0009-sign-in-throttling.md).
 /// </summary>
 public sealed class FailureLimiter(Func<int> maxFailures, Func<TimeSpan> window, TimeProvider clock)
 {

@@ -102,6 +102,10 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<string>("Recurrence")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecurrenceProblem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Start")
                         .HasColumnType("TEXT");
 
