@@ -35,7 +35,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         await widget.Locator("#status[data-state=live]").WaitForAsync(); // its script ran and its hub socket is up
         pages.Add(widget);
 
-        foreach (var path in new[] { "/emulator/google/", "/emulator/notion/" })
+        foreach (var path in new[] { "/account/login", "/account/register", "/emulator/google/", "/emulator/notion/" })
         {
             var emulatorPage = await context.NewPageAsync();
             await emulatorPage.GotoAsync(path);

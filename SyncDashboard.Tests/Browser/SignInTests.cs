@@ -62,7 +62,8 @@ public sealed class SignInTests(BrowserFixture fixture)
     [Fact]
     public async Task RegisteringInTheBrowserSignsInWithTheBrowsersTimeZone()
     {
-        await using var context = await fixture.NewContextAsync();
+        // Not UTC, the server's default: only the page's script can have sent it.
+        await using var context = await fixture.NewContextAsync("America/Chicago");
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/register");
         await page.ScreenshotAsync("register");
@@ -77,6 +78,6 @@ public sealed class SignInTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Grace");
         await page.GotoAsync("/settings");
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.GetByTestId("time-zone")).ToHaveValueAsync("UTC");
+        await Assertions.Expect(page.GetByTestId("time-zone")).ToHaveValueAsync("America/Chicago");
     }
 }

@@ -13,13 +13,13 @@ public static class Ui
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    /// <summary>A fresh cookie jar in UTC with a fixed locale, so what the page shows does not depend on the machine.</summary>
-    public static async Task<IBrowserContext> NewContextAsync(this BrowserFixture fixture)
+    /// <summary>A fresh cookie jar in UTC (or <paramref name="timeZone"/>) with a fixed locale, so what the page shows does not depend on the machine.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(this BrowserFixture fixture, string timeZone = "UTC")
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.App.BaseAddress.ToString(),
-            TimezoneId = "UTC",
+            TimezoneId = timeZone,
             Locale = "en-US",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
