@@ -1,8 +1,8 @@
-using SyncDashboard.Core.Common;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Persistence;
 
@@ -17,8 +17,6 @@ public sealed class AccountService(
     IDbContextFactory<AppDbContext> dbFactory, IOptionsMonitor<AccountSecurityOptions> options, ILiveSessions sessions,
     TimeProvider clock, ILogger<AccountService> logger)
 {
-    public const int MinPasswordLength = PasswordPolicy.MinLength;
-
     // Keyed by the normalised address whether or not an account has it, so a lockout says nothing about existence.
     private readonly FailureLimiter _failures = new(
         () => options.CurrentValue.MaxFailedSignIns, () => options.CurrentValue.LockoutDuration, clock);
@@ -26,7 +24,7 @@ public sealed class AccountService(
     public async Task<AccountInfo> RegisterAsync(string? email, string? password, string? displayName, string? timeZone, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
-        email = email?.Trim().ToLowerInvariant();
+        email = NormalizeEmail(email);
         if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out _))
             errors["email"] = ["Enter a valid e-mail address."];
         if (PasswordPolicy.Check(password) is { } passwordError)
@@ -60,7 +58,7 @@ public sealed class AccountService(
     /// </summary>
     public async Task<SignInResult> SignInAsync(string? email, string? password, CancellationToken ct = default)
     {
-        var normalized = email?.Trim().ToLowerInvariant() ?? "";
+        var normalized = NormalizeEmail(email) ?? "";
         if (normalized.Length is 0 or > 254 || string.IsNullOrEmpty(password) || password.Length > PasswordPolicy.MaxLength)
             return new SignInResult(null);
         if (_failures.BlockedFor(normalized) is { } wait)
@@ -122,6 +120,9 @@ public sealed class AccountService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZone, timeZone), ct);
     }
+
+    /// <summary>Addresses are stored and looked up trimmed and in lower case, so registration and sign-in agree.</summary>
+    private static string? NormalizeEmail(string? email) => email?.Trim().ToLowerInvariant();
 
     private static AccountInfo ToInfo(User u) => new(u.Id, u.Email, u.DisplayName, u.TimeZone, u.IsDemo, u.SecurityStamp);
 }

@@ -26,6 +26,7 @@ public sealed class NotionWebhookService(IDbContextFactory<AppDbContext> dbFacto
     PullQueue pulls, ILogger<NotionWebhookService> logger)
 {
     public const string WebhookPath = "/api/calendar/webhooks/notion";
+    private const string UnknownSubscription = "Unknown subscription: subscribe with the URL shown on the Settings page.";
 
     /// <summary>
     /// One delivery: the unsigned verification request, or a signed event. Payloads carry no content, only "page X
@@ -34,8 +35,7 @@ public sealed class NotionWebhookService(IDbContextFactory<AppDbContext> dbFacto
     /// </summary>
     public async Task<WebhookResult> HandleAsync(Guid? integrationId, byte[] body, string? signature, CancellationToken ct)
     {
-        const string unknown = "Unknown subscription: subscribe with the URL shown on the Settings page.";
-        if (integrationId is not { } id) return WebhookResult.Unauthenticated(unknown);
+        if (integrationId is not { } id) return WebhookResult.Unauthenticated(UnknownSubscription);
         if (signature is null) return await HandleVerificationAsync(id, body, ct);
 
         if (await AuthenticateAsync(id, body, signature, ct) is not var (_, botId))
@@ -66,7 +66,7 @@ public sealed class NotionWebhookService(IDbContextFactory<AppDbContext> dbFacto
             NotionHandshakeResult.Stored => WebhookResult.Handled,
             NotionHandshakeResult.AlreadyHasToken => WebhookResult.Conflict(
                 "This integration already has a verification token. Reset it on the Settings page before creating a new subscription."),
-            _ => WebhookResult.Unauthenticated("Unknown subscription: subscribe with the URL shown on the Settings page."),
+            _ => WebhookResult.Unauthenticated(UnknownSubscription),
         };
     }
 
