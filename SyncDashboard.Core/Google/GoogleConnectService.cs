@@ -66,7 +66,7 @@ public sealed class GoogleConnectService(
     {
         var calendars = await client.ListCalendarsAsync(new GoogleCallContext(credentialId, userId), ct);
         var account = calendars.FirstOrDefault(c => c.Primary == true)?.Id ?? calendars.FirstOrDefault()?.Id ?? "Google account";
-        var adoptedId = await activation.AdoptCredentialAsync(userId, credentialId, account, c => c.AccountName == account, protectedTokens: null, ct);
+        var adoptedId = await activation.AdoptCredentialAsync(userId, credentialId, account, account, c => c.AccountName == account, protectedTokens: null, ct);
         if (adoptedId != credentialId) tokens.Forget(adoptedId);
         return new ConnectedAccount(adoptedId, account, calendars);
     }

@@ -80,7 +80,7 @@ public sealed class NotionConnectService(
 
         var workspace = grant.WorkspaceName ?? bot.Bot?.WorkspaceName ?? bot.Name ?? "Notion workspace";
         var complete = grant with { BotId = bot.Id, WorkspaceName = workspace };
-        var credentialId = await activation.AdoptCredentialAsync(userId, pendingId, workspace, c => SameBot(c, bot.Id),
+        var credentialId = await activation.AdoptCredentialAsync(userId, pendingId, bot.Id, workspace, c => SameBot(c, bot.Id),
             NotionTokenSource.Seal(protector, complete), ct);
         if (credentialId != pendingId)
         {

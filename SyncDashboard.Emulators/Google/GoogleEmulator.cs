@@ -37,8 +37,10 @@ public sealed partial class GoogleEmulator
     private DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>Creates an account with a primary calendar whose id is the email (as on Google). Idempotent.</summary>
-    public CalendarInfo CreateAccount(string email, string? timeZone = null)
+    /// <param name="owner">The host's person the account belongs to (see <see cref="ClaimAccount"/>).</param>
+    public CalendarInfo CreateAccount(string email, string? timeZone = null, string? owner = null)
     {
+        if (owner is not null) return ClaimAccount(email, owner, timeZone);
         lock (_gate)
         {
             var key = Normalize(email);

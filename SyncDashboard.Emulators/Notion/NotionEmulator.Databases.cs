@@ -70,9 +70,14 @@ public sealed partial class NotionEmulator
                 new(ws.Id, ws.Name, ws.UserId), new(db.Id, db.DataSources[0].Id, db.Title, ws.Id),
                 new(token.Value, conn.BotId, conn.IntegrationId, ws.Id));
         });
-        if (existing is not null) return existing;
-        var workspace = CreateWorkspace(DemoWorkspaceName);
-        // The demo database also has the text property SyncDashboard keeps its event ids in (what its setup guide asks for).
+        return existing ?? CreateCalendarWorkspace(DemoWorkspaceName);
+    }
+
+    /// <summary>A workspace with a "Calendar" database shared with an internal integration named for SyncDashboard.</summary>
+    private NotionDemoWorkspace CreateCalendarWorkspace(string name, string userName = "Demo User", string? userEmail = null)
+    {
+        var workspace = CreateWorkspace(name, userName, userEmail: userEmail);
+        // The database also has the text property SyncDashboard keeps its event ids in (what its setup guide asks for).
         var calendar = CreateDatabase(workspace.Id, "Calendar", [.. CalendarSchema, new("SyncDashboard ID", "rich_text")]);
         var integration = CreateInternalIntegration(workspace.Id, "SyncDashboard (internal)");
         ShareDatabase(calendar.Id, integration.BotId);

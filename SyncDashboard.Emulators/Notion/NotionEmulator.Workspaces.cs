@@ -7,9 +7,11 @@ public sealed record NotionWorkspaceInfo(string Id, string Name, string UserId);
 
 public sealed partial class NotionEmulator
 {
-    public NotionWorkspaceInfo CreateWorkspace(string name, string userName = "Demo User") => Write(s =>
+    /// <param name="owner">The host's person the workspace belongs to (see <see cref="ClaimWorkspace"/>).</param>
+    public NotionWorkspaceInfo CreateWorkspace(string name, string userName = "Demo User", string? owner = null, string? userEmail = null) => Write(s =>
     {
-        var ws = new WorkspaceState { Id = NotionIds.NewId(), Name = name, UserId = NotionIds.NewId(), UserName = userName };
+        var ws = new WorkspaceState { Id = NotionIds.NewId(), Name = name, UserId = NotionIds.NewId(), UserName = userName, Owner = owner };
+        if (userEmail is not null) ws.UserEmail = userEmail;
         s.Workspaces.Add(ws);
         return new NotionWorkspaceInfo(ws.Id, ws.Name, ws.UserId);
     });

@@ -23,9 +23,8 @@ internal static class NotionHtml
         <body><p class="banner">Notion emulator — stands for notion.so</p><h1>{{E(title)}}</h1>{{body}}</body></html>
         """;
 
-    public static string ConsentForm(NotionEmulator e, string prefix, string redirectUri, string? state)
+    public static string ConsentForm(NotionEmulator e, NotionWorkspaceInfo? ws, string prefix, string redirectUri, string? state)
     {
-        var ws = e.Workspaces.FirstOrDefault();
         if (ws is null) return "<p>No workspace exists yet.</p>";
         var sb = new StringBuilder();
         sb.Append($"<form method=\"post\" action=\"{E(prefix)}/_emulator/ui/oauth/decide\">");

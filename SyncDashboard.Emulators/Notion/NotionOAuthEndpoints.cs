@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SyncDashboard.Emulators.People;
 
 namespace SyncDashboard.Emulators.Notion;
 
@@ -14,19 +15,24 @@ internal static class NotionOAuthEndpoints
     {
         var oauth = v1.MapGroup("/oauth").AddEndpointFilter(new NotionRequestFilter(prefix, api: false));
 
-        oauth.MapGet("/authorize", (HttpRequest req, NotionEmulator e) =>
+        oauth.MapGet("/authorize", (HttpContext ctx, NotionEmulator e) =>
         {
-            var q = req.Query;
+            var q = ctx.Request.Query;
             if (q["client_id"] != e.Options.ClientId) return Page("Error", "<p>Unknown client_id.</p>", 400);
             if (q["response_type"] != "code") return Page("Error", "<p>response_type must be <code>code</code>.</p>", 400);
             if (string.IsNullOrEmpty(q["redirect_uri"])) return Page("Error", "<p>redirect_uri is required by the emulator.</p>", 400);
-            return Page("Notion — connect " + e.Options.IntegrationName, NotionHtml.ConsentForm(e, prefix, q["redirect_uri"]!, q["state"]));
+            var visitor = Visitor.Of(ctx);
+            if (visitor.MustSignIn) return visitor.SignIn();
+            return Page("Notion — connect " + e.Options.IntegrationName, NotionHtml.ConsentForm(e, ConsentWorkspace(visitor, e), prefix, q["redirect_uri"]!, q["state"]));
         });
 
-        // The consent form posts here (stands for Notion's own UI, hence no antiforgery: it is an "external site").
-        root.MapPost("/_emulator/ui/oauth/decide", async (HttpRequest req, NotionEmulator e) =>
+        // The consent form posts here (stands for Notion's own UI, hence no antiforgery: it is an "external site";
+        // in the app the SameSite=Lax sign-in cookie names the person, so another site cannot consent for them).
+        root.MapPost("/_emulator/ui/oauth/decide", async (HttpContext ctx, NotionEmulator e) =>
         {
-            var form = await req.ReadFormAsync();
+            var visitor = Visitor.Of(ctx);
+            if (visitor.MustSignIn) return Page("Sign in first", "<p>Sign in to SyncDashboard first: the emulated workspaces belong to its users.</p>", 401);
+            var form = await ctx.Request.ReadFormAsync();
             var redirect = form["redirect_uri"].ToString();
             var state = form["state"].ToString();
             var query = new StringBuilder(redirect.Contains('?') ? "&" : "?");
@@ -34,7 +40,10 @@ internal static class NotionOAuthEndpoints
                 query.Append("error=access_denied");
             else
             {
-                var code = e.AuthorizeOAuth(form["workspace_id"].ToString(), form["database"].Select(x => x ?? ""), redirect);
+                var workspaceId = NotionIds.Normalize(form["workspace_id"].ToString());
+                if (workspaceId is null || !(visitor.SingleTenant ? e.Workspaces : e.WorkspacesOf(visitor.Person!.Key)).Any(w => w.Id == workspaceId))
+                    return Page("Not your workspace", "<p>That workspace is not yours.</p>", 403);
+                var code = e.AuthorizeOAuth(workspaceId, form["database"].Select(x => x ?? ""), redirect);
                 query.Append("code=").Append(Uri.EscapeDataString(code));
             }
             if (state.Length > 0) query.Append("&state=").Append(Uri.EscapeDataString(state));
@@ -72,6 +81,10 @@ internal static class NotionOAuthEndpoints
             return NotionRequestFilter.Json(result);
         });
     }
+
+    /// <summary>The workspace the consent page offers: the signed-in person's own, or the first one when single-tenant.</summary>
+    private static NotionWorkspaceInfo? ConsentWorkspace(Visitor visitor, NotionEmulator e) =>
+        visitor.Person is { } person ? e.EnsureWorkspaceOf(person) : e.Workspaces.FirstOrDefault();
 
     /// <summary>Authorization: Basic base64(client_id:client_secret).</summary>
     private static void RequireClient(HttpContext http, NotionEmulator e)

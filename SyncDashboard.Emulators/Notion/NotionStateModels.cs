@@ -23,6 +23,14 @@ public sealed class WorkspaceState
     public string UserId { get; set; } = "";
     public string UserName { get; set; } = "Demo User";
     public string UserEmail { get; set; } = "demo.user@example.com";
+
+    /// <summary>The host's person this workspace belongs to (see <c>IEmulatorPeople</c>); null in a single-tenant emulator.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Other people invited to the workspace (a team shares one); they see and connect it like the owner.</summary>
+    public List<string> Members { get; set; } = [];
+
+    public bool Admits(string person) => Owner == person || Members.Contains(person);
 }
 
 /// <summary>A bot: one integration installed in one workspace, with the databases shared with it.</summary>

@@ -11,8 +11,9 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
     public async Task WrongTypedPropertyIsRefusedWithAReasonAndFixingItStartsTheSync()
     {
         // A workspace whose "Date" is a text property; the real date lives in "When".
+        var user = await fixture.App.CreateUserAsync("NotionMapper");
         var emulator = fixture.App.Get<NotionEmulator>();
-        var workspace = emulator.CreateWorkspace("Wrong Types " + Guid.NewGuid().ToString("N")[..6]);
+        var workspace = emulator.CreateWorkspace("Wrong Types " + Guid.NewGuid().ToString("N")[..6], owner: user.EmulatorOwner);
         var database = emulator.CreateDatabase(workspace.Id, "Team events",
         [
             new("Title", "title"), new("Date", "rich_text"), new("When", "date"), new("Location", "rich_text"), new("Done", "checkbox"),
@@ -26,7 +27,6 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
             ["When"] = NotionValues.Date(start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), start.AddHours(3).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")),
         });
 
-        var user = await fixture.App.CreateUserAsync("NotionMapper");
         await using var context = await fixture.NewContextAsync();
         await context.SignInAsync(user);
         var settings = await context.OpenAsync("/settings#notion");

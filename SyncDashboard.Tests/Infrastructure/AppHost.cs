@@ -110,5 +110,8 @@ public sealed class AppHost : IAsyncDisposable
 
 public sealed record TestUser(Guid Id, string Email, string Token, HttpClient Api)
 {
+    /// <summary>How the in-app emulators name this user as the owner of an emulated Google account or Notion workspace.</summary>
+    public string EmulatorOwner => SyncDashboard.Web.Emulators.AppEmulatorPeople.OwnerKey(Id);
+
     public const string Password = "correct horse battery";
 }

@@ -21,3 +21,18 @@ public static partial class BrowserlessSignIn
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
+
+public static class SignedInBrowser
+{
+    /// <summary>A cookie-keeping client signed in through the sign-in form, that does not follow redirects.</summary>
+    public static async Task<HttpClient> SignInAsync(this AppHost app, TestUser user)
+    {
+        var browser = app.CreateClient();
+        using var signIn = await BrowserlessSignIn.PostFormAsync(browser, "/account/login", "/account/login", new()
+        {
+            ["Email"] = user.Email, ["Password"] = TestUser.Password,
+        });
+        if (signIn.Headers.Location?.OriginalString != "/") throw new InvalidOperationException($"Sign-in of {user.Email} went to {signIn.Headers.Location}.");
+        return browser;
+    }
+}

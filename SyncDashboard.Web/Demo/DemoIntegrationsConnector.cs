@@ -8,6 +8,7 @@ using SyncDashboard.Emulators.Google;
 using SyncDashboard.Emulators.Google.Wire;
 using SyncDashboard.Emulators.Notion;
 using SyncDashboard.Core.Notion;
+using SyncDashboard.Web.Emulators;
 using System.Text.Json.Nodes;
 
 namespace SyncDashboard.Web.Demo;
@@ -28,6 +29,7 @@ internal sealed class DemoIntegrationsConnector(
             await started.Task.WaitAsync(stoppingToken);
         try
         {
+            await ClaimDemoSideAsync(google, notion, stoppingToken);
             await ConnectGoogleAsync(google, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -44,11 +46,25 @@ internal sealed class DemoIntegrationsConnector(
         }
     }
 
+    /// <summary>
+    /// The emulated Google account and Notion workspace the demo account uses are the demo user's, so only a person
+    /// signed in as the demo user sees them on the emulated pages (also in an App_Data made before they had owners).
+    /// </summary>
+    private async Task ClaimDemoSideAsync(GoogleEmulator google, NotionEmulator notion, CancellationToken ct)
+    {
+        if (await services.GetRequiredService<AccountService>().FindDemoAsync(ct) is not { } user) return;
+        var owner = AppEmulatorPeople.OwnerKey(user.Id);
+        google.ClaimAccount(DemoGoogleAccount, owner, user.TimeZone);
+        notion.ClaimWorkspace(notion.SeedDemo().Workspace.Id, owner);
+    }
+
+    private const string DemoGoogleAccount = "demo@example.com";
+
     private async Task ConnectGoogleAsync(GoogleEmulator emulator, CancellationToken ct)
     {
         if (await DemoUserWithoutAsync(Provider.Google, ct) is not { } user) return;
 
-        const string email = "demo@example.com";
+        const string email = DemoGoogleAccount;
         var calendarId = emulator.PrimaryCalendarId(email);
         if (emulator.Events(calendarId).Count == 0) SeedGoogleSide(emulator, calendarId, Core.Events.UpcomingWindow.FindZone(user.TimeZone));
 

@@ -1,4 +1,6 @@
 using SyncDashboard.Core.Common;
+using SyncDashboard.Core.Sync.Connect;
+using SyncDashboard.Emulators.People;
 using SyncDashboard.Emulators.Google;
 using SyncDashboard.Emulators.Notion;
 using SyncDashboard.Web.Demo;
@@ -22,6 +24,10 @@ public static class EmulatorExtensions
         if (!configuration.EmulatorsEnabled(demo)) return services;
         services.AddGoogleCalendarEmulator(configuration);
         services.AddNotionEmulator(configuration);
+        // One emulator serves every app user: each gets their own emulated account and workspace, and only those.
+        services.AddSingleton<IEmulatorPeople, AppEmulatorPeople>();
+        services.AddSingleton<IAccountClaimRule, EmulatedAccountOwnership>();
+        services.AddSingleton(new EmulatedSites(GooglePrefix + "/", NotionPrefix + "/"));
         // The emulators call back only the app they serve, never an address someone typed into a request.
         services.AddOptions<GoogleEmulatorOptions>().Configure<IAppBaseAddress>((o, app) => o.AllowedWebhookOrigin = () => app.Resolve("/"));
         services.AddOptions<NotionEmulatorOptions>().Configure<IAppBaseAddress>((o, app) => o.AllowedWebhookOrigin = () => app.Resolve("/"));

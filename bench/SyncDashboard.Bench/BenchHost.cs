@@ -98,11 +98,11 @@ public sealed class BenchHost : IAsyncDisposable
         return new BenchUser(account.Id, token.Token);
     }
 
-    /// <summary>A fresh emulated Google account whose primary calendar gets <paramref name="seed"/> before it is connected.</summary>
-    public string CreateGoogleAccount(Action<GoogleEmulator, string>? seed = null)
+    /// <summary>A fresh emulated Google account of <paramref name="owner"/>, whose primary calendar gets <paramref name="seed"/> before it is connected.</summary>
+    public string CreateGoogleAccount(BenchUser owner, Action<GoogleEmulator, string>? seed = null)
     {
         var email = $"g{Guid.NewGuid():N}@example.com";
-        Emulator.CreateAccount(email, "UTC");
+        Emulator.CreateAccount(email, "UTC", owner: owner.EmulatorOwner);
         var calendarId = Emulator.PrimaryCalendarId(email);
         seed?.Invoke(Emulator, calendarId);
         return calendarId;
@@ -148,4 +148,8 @@ public sealed class BenchHost : IAsyncDisposable
     }
 }
 
-public sealed record BenchUser(Guid Id, string Token);
+public sealed record BenchUser(Guid Id, string Token)
+{
+    /// <summary>How the in-app emulators name this user as the owner of an emulated account or workspace.</summary>
+    public string EmulatorOwner => Id.ToString("D");
+}

@@ -20,7 +20,7 @@ public static class FullImportBench
         await using var host = await BenchHost.StartAsync();
         var user = await host.CreateUserAsync("import");
         var seedClock = Stopwatch.StartNew();
-        var calendarId = host.CreateGoogleAccount((e, id) => GoogleSeed.Insert(e, id, Events, "Imported"));
+        var calendarId = host.CreateGoogleAccount(user, (e, id) => GoogleSeed.Insert(e, id, Events, "Imported"));
         seedClock.Stop();
         var credentialId = await host.GrantAsync(user, calendarId);
 

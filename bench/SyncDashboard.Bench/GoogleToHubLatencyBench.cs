@@ -23,7 +23,7 @@ public static class GoogleToHubLatencyBench
         var user = await host.CreateUserAsync("latency");
         var perRun = (Changes + Warmup + 1) / 2;
         List<string> seeded = [];
-        var calendarId = host.CreateGoogleAccount((e, id) => seeded = GoogleSeed.Insert(e, id, perRun * ClientCounts.Length, "Seeded"));
+        var calendarId = host.CreateGoogleAccount(user, (e, id) => seeded = GoogleSeed.Insert(e, id, perRun * ClientCounts.Length, "Seeded"));
         var integrationId = await host.ConnectAsync(user, calendarId);
         await Task.Delay(1000); // the channel's "sync" message and the connect's own notifications settle
 

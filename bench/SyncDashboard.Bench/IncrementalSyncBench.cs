@@ -21,7 +21,7 @@ public static class IncrementalSyncBench
         await using var host = await BenchHost.StartAsync(new Dictionary<string, string?> { ["Google:UsePushNotifications"] = "false" });
         var user = await host.CreateUserAsync("incremental");
         List<string> seeded = [];
-        var calendarId = host.CreateGoogleAccount((e, id) => seeded = GoogleSeed.Insert(e, id, Sizes.Max(), "Seeded"));
+        var calendarId = host.CreateGoogleAccount(user, (e, id) => seeded = GoogleSeed.Insert(e, id, Sizes.Max(), "Seeded"));
         var integrationId = await host.ConnectAsync(user, calendarId);
         var puller = host.Get<IncrementalPuller>();
         await puller.PullAsync(integrationId, SyncTrigger.Manual); // warm the incremental path once (nothing changed)

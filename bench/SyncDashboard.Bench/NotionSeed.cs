@@ -49,12 +49,12 @@ public static class NotionSeed
     /// an internal integration it is shared with, and <paramref name="pages"/> pages a person created one minute apart,
     /// the newest three minutes ago — a database in use, whose newest minute holds one page.
     /// </summary>
-    public static NotionSetup Create(BenchHost host, int pages)
+    public static NotionSetup Create(BenchHost host, BenchUser owner, int pages)
     {
         var emulator = host.Get<NotionEmulator>();
         var clock = host.Get<TimeProvider>() as ShiftedClock ?? new ShiftedClock();
         emulator.Clock = clock;
-        var workspace = emulator.CreateWorkspace("Bench " + Guid.NewGuid().ToString("N")[..8]);
+        var workspace = emulator.CreateWorkspace("Bench " + Guid.NewGuid().ToString("N")[..8], owner: owner.EmulatorOwner);
         var database = emulator.CreateDatabase(workspace.Id, "Calendar", [.. NotionEmulator.CalendarSchema, new("SyncDashboard ID", "rich_text")]);
         var integration = emulator.CreateInternalIntegration(workspace.Id, "SyncDashboard (bench)");
         emulator.ShareDatabase(database.Id, integration.BotId);

@@ -84,7 +84,7 @@ public static class NotionSyncBench
         Console.WriteLine($"(f) Notion: requests per poll (database of {seeded} pages, polling off, pulls via POST /api/calendar/sync/notion/pull)");
         await using var host = await BenchHost.StartAsync(Settings(NoPolling), clock: new ShiftedClock());
         var user = await host.CreateUserAsync("notion");
-        var setup = NotionSeed.Create(host, seeded);
+        var setup = NotionSeed.Create(host, user, seeded);
         var emulator = setup.Emulator;
         emulator.ResetStats();
 
@@ -199,7 +199,7 @@ public static class NotionSyncBench
                           (webhook ? "1.3-2 s apart (longer than window + pull, so each edit is brought by its own delivery)" : "0.5-2.5 s apart (uncorrelated with the poll phase)"));
         await using var host = await BenchHost.StartAsync(Settings(webhook ? NoPolling : PollInterval));
         var user = await host.CreateUserAsync(webhook ? "notion-webhook" : "notion-poll");
-        var setup = NotionSeed.Create(host, warmup + LatencyEdits + 10);
+        var setup = NotionSeed.Create(host, user, warmup + LatencyEdits + 10);
         var connectedAt = DateTime.UtcNow;
         var integrationId = await NotionSeed.ConnectAsync(host, user, setup);
         if (webhook)

@@ -1,3 +1,4 @@
+using SyncDashboard.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Domain;
@@ -24,6 +25,7 @@ public sealed class IntegrationActivation(
     IncrementalPuller puller,
     IIntegrationPollSchedule polls,
     IOutboxSignal outboxSignal,
+    IEnumerable<IAccountClaimRule> claimRules,
     ILogger<IntegrationActivation> logger)
 {
     public async Task<Guid> CreatePendingCredentialAsync(Guid userId, Provider provider, string protectedTokens, CancellationToken ct)
@@ -47,12 +49,24 @@ public sealed class IntegrationActivation(
     /// (<paramref name="isSameAccount"/>), that credential takes the new grant — <paramref name="protectedTokens"/>, or
     /// the pending one's — and the pending row goes: a reconnect, which revives its integrations and their queued changes.
     /// </summary>
+    /// <param name="accountId">The provider's id of the account (see <see cref="IAccountClaimRule"/>); a grant for an
+    /// account the user may not connect is dropped and refused.</param>
     /// <returns>The credential that holds the grant now.</returns>
-    public async Task<Guid> AdoptCredentialAsync(Guid userId, Guid pendingId, string accountName, Func<ProviderCredential, bool> isSameAccount,
+    public async Task<Guid> AdoptCredentialAsync(Guid userId, Guid pendingId, string accountId, string accountName, Func<ProviderCredential, bool> isSameAccount,
         string? protectedTokens, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pending = await db.Credentials.FirstAsync(c => c.Id == pendingId && c.UserId == userId, ct);
+        if (claimRules.Any(rule => !rule.MayConnect(userId, pending.Provider, accountId)))
+        {
+            db.Credentials.Remove(pending);
+            await db.SaveChangesAsync(ct);
+            logger.LogWarning("User {UserId} offered a {Provider} grant for account {AccountId}, which is not theirs to connect; refused", userId, pending.Provider, accountId);
+            throw new InputValidationException(new Dictionary<string, string[]>
+            {
+                ["account"] = [$"This {pending.Provider} account belongs to someone else, so it cannot be connected here."],
+            });
+        }
         var others = await db.Credentials.Where(c => c.UserId == userId && c.Provider == pending.Provider && c.Id != pendingId).ToListAsync(ct);
         var existing = others.FirstOrDefault(isSameAccount);
         if (existing is null)

@@ -11,7 +11,8 @@ internal static class ConsentPage
         ["client_id", "redirect_uri", "response_type", "scope", "state", "access_type", "code_challenge",
          "code_challenge_method", "prompt", "include_granted_scopes"];
 
-    public static string Render(string appName, string email, IReadOnlyDictionary<string, string> p, string action)
+    /// <param name="accounts">The visitor's accounts; with more than one, the page asks which to use.</param>
+    public static string Render(string appName, IReadOnlyList<string> accounts, string email, IReadOnlyDictionary<string, string> p, string action)
     {
         var h = HtmlEncoder.Default;
         var html = new StringBuilder();
@@ -24,8 +25,21 @@ internal static class ConsentPage
         {
             html.Append($"<li><code>{h.Encode(scope)}</code></li>");
         }
-        html.Append($"</ul><form method=\"post\" action=\"{h.Encode(action)}\">")
-            .Append($"<input type=\"hidden\" name=\"email\" value=\"{h.Encode(email)}\">");
+        html.Append($"</ul><form method=\"post\" action=\"{h.Encode(action)}\">");
+        if (accounts.Count > 1)
+        {
+            html.Append("<fieldset><legend>Choose an account</legend>");
+            foreach (var account in accounts)
+            {
+                var check = account == email ? " checked" : "";
+                html.Append($"<label><input type=\"radio\" name=\"email\" value=\"{h.Encode(account)}\"{check}> {h.Encode(account)}</label><br>");
+            }
+            html.Append("</fieldset>");
+        }
+        else
+        {
+            html.Append($"<input type=\"hidden\" name=\"email\" value=\"{h.Encode(email)}\">");
+        }
         foreach (var name in Carried)
         {
             if (p.TryGetValue(name, out var value))

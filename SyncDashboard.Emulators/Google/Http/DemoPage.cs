@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SyncDashboard.Emulators.Google.Wire;
+using SyncDashboard.Emulators.People;
 
 namespace SyncDashboard.Emulators.Google.Http;
 
 /// <summary>
 /// "The Google side" for demos: lists an account's calendars and events and edits them as the Google user,
-/// so a newcomer can watch the app follow. The forms stand for Google's own website, which our app's
+/// so a newcomer can watch the app follow. In the app it shows only the signed-in person's own accounts. The forms stand for Google's own website, which our app's
 /// antiforgery tokens do not protect, hence <c>DisableAntiforgery</c>.
 /// </summary>
 internal static class DemoPage
@@ -17,50 +18,75 @@ internal static class DemoPage
     {
         root.MapGet("/", (HttpContext ctx, GoogleEmulator emu) =>
         {
-            var account = ctx.Request.Query["account"].FirstOrDefault() ?? emu.DefaultAccountEmail;
+            var visitor = Visitor.Of(ctx);
+            if (visitor.MustSignIn) return visitor.SignIn();
+            var accounts = AccountsOf(visitor, emu);
+            var asked = ctx.Request.Query["account"].FirstOrDefault()?.Trim().ToLowerInvariant();
+            if (asked is not null && !accounts.Contains(asked))
+            {
+                return ConsentPage.ErrorPage(404, "not_found", "There is no such Google account among yours.");
+            }
+            var account = asked ?? (visitor.SingleTenant ? emu.DefaultAccountEmail : accounts[0]);
             var message = ctx.Request.Query["message"].FirstOrDefault();
-            return Results.Content(DemoPageHtml.Render(emu, prefix, account, message), "text/html; charset=utf-8");
+            var switcher = visitor.SingleTenant ? [] : accounts;
+            return Results.Content(DemoPageHtml.Render(emu, prefix, account, switcher, visitor.AppHomeUrl, message), "text/html; charset=utf-8");
         });
         root.MapPost("/_emulator/ui/events", (HttpContext ctx, GoogleEmulator emu) =>
-            Act(ctx, prefix, form => emu.InsertEvent(form["calendarId"].ToString(), FromForm(emu, form), null)))
+            Act(ctx, emu, prefix, (form, calendar) => emu.InsertEvent(calendar.Id, FromForm(calendar, form), null)))
             .DisableAntiforgery();
         root.MapPost("/_emulator/ui/events/update", (HttpContext ctx, GoogleEmulator emu) =>
-            Act(ctx, prefix, form =>
+            Act(ctx, emu, prefix, (form, calendar) =>
             {
-                var changes = FromForm(emu, form);
-                emu.PatchEvent(form["calendarId"].ToString(), form["eventId"].ToString(), changes with
+                var changes = FromForm(calendar, form);
+                emu.PatchEvent(calendar.Id, form["eventId"].ToString(), changes with
                 {
                     Summary = changes.Summary ?? "", Location = changes.Location ?? "", Description = changes.Description ?? "",
                 });
             }))
             .DisableAntiforgery();
         root.MapPost("/_emulator/ui/events/delete", (HttpContext ctx, GoogleEmulator emu) =>
-            Act(ctx, prefix, form => emu.DeleteEvent(form["calendarId"].ToString(), form["eventId"].ToString())))
+            Act(ctx, emu, prefix, (form, calendar) => emu.DeleteEvent(calendar.Id, form["eventId"].ToString())))
             .DisableAntiforgery();
     }
 
-    private static async Task<IResult> Act(HttpContext ctx, string prefix, Action<IFormCollection> action)
+    private static IReadOnlyList<string> AccountsOf(Visitor visitor, GoogleEmulator emu) =>
+        visitor.Person is { } person ? emu.EnsureAccountsOf(person) : emu.Accounts();
+
+    /// <summary>
+    /// Runs a form post as the Google user of the form's account, on one of that account's calendars. The app's
+    /// sign-in cookie (SameSite=Lax) names the person, so another site cannot post here on their behalf.
+    /// </summary>
+    private static async Task<IResult> Act(HttpContext ctx, GoogleEmulator emu, string prefix, Action<IFormCollection, CalendarInfo> action)
     {
+        var visitor = Visitor.Of(ctx, prefix + "/");
+        if (visitor.MustSignIn) return visitor.SignIn();
         var form = await ctx.Request.ReadFormAsync();
+        var account = form["account"].FirstOrDefault()?.Trim().ToLowerInvariant() ?? (visitor.SingleTenant ? emu.DefaultAccountEmail : "");
+        if (!visitor.SingleTenant && !AccountsOf(visitor, emu).Contains(account))
+        {
+            return ConsentPage.ErrorPage(404, "not_found", "There is no such Google account among yours.");
+        }
+        var calendar = emu.Calendars(account).FirstOrDefault(c => c.Id == form["calendarId"]);
+        if (calendar is null)
+        {
+            return ConsentPage.ErrorPage(404, "not_found", "That calendar is not in this account.");
+        }
         string message;
         try
         {
-            action(form);
+            action(form, calendar);
             message = "Saved.";
         }
         catch (GoogleApiException ex)
         {
             message = $"Google refused: {ex.Status} {ex.Item.Reason} - {ex.Item.Message}";
         }
-        var account = Uri.EscapeDataString(form["account"].FirstOrDefault() ?? "");
-        return Results.Redirect($"{prefix}/?account={account}&message={Uri.EscapeDataString(message)}");
+        return Results.Redirect($"{prefix}/?account={Uri.EscapeDataString(account)}&message={Uri.EscapeDataString(message)}");
     }
 
     /// <summary>Reads the form's times as wall-clock times in the calendar's zone.</summary>
-    private static GoogleEvent FromForm(GoogleEmulator emu, IFormCollection form)
+    private static GoogleEvent FromForm(CalendarInfo calendar, IFormCollection form)
     {
-        var calendar = emu.Calendars(form["account"].FirstOrDefault() ?? emu.DefaultAccountEmail)
-            .FirstOrDefault(c => c.Id == form["calendarId"]) ?? throw GoogleApiException.NotFound();
         var allDay = form["allDay"].Count > 0;
         var start = Parse(form["start"]);
         var end = Parse(form["end"]);

@@ -10,14 +10,24 @@ internal static class DemoPageHtml
 {
     private static readonly HtmlEncoder H = HtmlEncoder.Default;
 
-    public static string Render(GoogleEmulator emu, string prefix, string account, string? message)
+    /// <param name="accounts">The visitor's accounts, linked at the top when there are several.</param>
+    /// <param name="appHome">The host app's home page, linked at the top; null when standalone.</param>
+    public static string Render(GoogleEmulator emu, string prefix, string account, IReadOnlyList<string> accounts, string? appHome, string? message)
     {
         var calendars = emu.Calendars(account);
         var html = new StringBuilder();
         html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>Google side (emulator)</title><style>")
             .Append("body{font-family:sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem}")
             .Append("input[type=text]{width:10rem}.msg{background:#eef;padding:.5rem}</style></head><body>")
-            .Append($"<h1>Google Calendar (emulator): {E(account)}</h1>")
+            .Append(appHome is null ? "" : $"<p><a href=\"{E(appHome)}\" id=\"back-to-app\">&larr; Back to SyncDashboard</a></p>")
+            .Append($"<h1>Google Calendar (emulator): {E(account)}</h1>");
+        if (accounts.Count > 1)
+        {
+            html.Append("<p>Your accounts: ")
+                .AppendJoin(" &middot; ", accounts.Select(a => a == account ? $"<strong>{E(a)}</strong>"
+                    : $"<a href=\"{E(prefix)}/?account={E(Uri.EscapeDataString(a))}\">{E(a)}</a>")).Append("</p>");
+        }
+        html
             .Append("<p>Changes made here act as the Google user: they bump etags, appear in incremental sync and fire push notifications.</p>");
         if (message is not null) { html.Append($"<p class=\"msg\" role=\"status\">{E(message)}</p>"); }
         if (calendars.Count == 0) { html.Append("<p>No such account.</p>"); }

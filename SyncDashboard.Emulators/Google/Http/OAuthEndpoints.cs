@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
+using SyncDashboard.Emulators.People;
 
 namespace SyncDashboard.Emulators.Google.Http;
 
@@ -16,7 +17,7 @@ internal static class OAuthEndpoints
     public static void Map(RouteGroupBuilder oauth, string prefix)
     {
         oauth.MapGet("/o/oauth2/v2/auth", (HttpContext ctx, GoogleEmulator emu) =>
-            Consent(emu, prefix, ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString())));
+            Consent(ctx, emu, prefix, ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString())));
         oauth.MapPost("/o/oauth2/v2/auth", Decide).DisableAntiforgery();
         oauth.MapPost("/token", Token).DisableAntiforgery();
         oauth.MapPost("/revoke", async (HttpContext ctx, GoogleEmulator emu) =>
@@ -29,26 +30,44 @@ internal static class OAuthEndpoints
         }).DisableAntiforgery();
     }
 
-    private static IResult Consent(GoogleEmulator emu, string prefix, Dictionary<string, string> p)
+    /// <summary>Google's account chooser and consent, for the signed-in person's own accounts only.</summary>
+    private static IResult Consent(HttpContext ctx, GoogleEmulator emu, string prefix, Dictionary<string, string> p)
     {
         if (Validate(emu, p) is { } error) { return error; }
-        var email = p.GetValueOrDefault("login_hint") is { } hint && emu.Accounts().Contains(hint.ToLowerInvariant())
-            ? hint.ToLowerInvariant() : emu.DefaultAccountEmail;
-        return Results.Content(ConsentPage.Render(emu.Options.AppName, email, p, $"{prefix}/o/oauth2/v2/auth"),
+        var visitor = Visitor.Of(ctx);
+        if (visitor.MustSignIn) { return visitor.SignIn(); }
+        var accounts = AccountsOf(visitor, emu);
+        var email = p.GetValueOrDefault("login_hint")?.Trim().ToLowerInvariant() is { } hint && accounts.Contains(hint)
+            ? hint : visitor.SingleTenant ? emu.DefaultAccountEmail : accounts[0];
+        return Results.Content(ConsentPage.Render(emu.Options.AppName, visitor.SingleTenant ? [email] : accounts, email, p, $"{prefix}/o/oauth2/v2/auth"),
             "text/html; charset=utf-8");
     }
+
+    private static IReadOnlyList<string> AccountsOf(Visitor visitor, GoogleEmulator emu) =>
+        visitor.Person is { } person ? emu.EnsureAccountsOf(person) : emu.Accounts();
 
     private static async Task<IResult> Decide(HttpContext ctx, GoogleEmulator emu)
     {
         var form = await ctx.Request.ReadFormAsync();
         var p = form.ToDictionary(f => f.Key, f => f.Value.ToString());
         if (Validate(emu, p) is { } error) { return error; }
+        var visitor = Visitor.Of(ctx);
+        if (visitor.MustSignIn)
+        {
+            return ConsentPage.ErrorPage(401, "access_denied", "Sign in to SyncDashboard first: the emulated Google accounts belong to its users.");
+        }
         var redirect = p["redirect_uri"];
         var back = new Dictionary<string, StringValues>();
         if (p.GetValueOrDefault("decision") == "allow")
         {
             var scopes = p["scope"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var email = p.GetValueOrDefault("email") is { } e && emu.Accounts().Contains(e) ? e : emu.DefaultAccountEmail;
+            var accounts = AccountsOf(visitor, emu);
+            var chosen = p.GetValueOrDefault("email")?.Trim().ToLowerInvariant();
+            if (!visitor.SingleTenant && (chosen is null || !accounts.Contains(chosen)))
+            {
+                return ConsentPage.ErrorPage(403, "access_denied", "That Google account is not yours.");
+            }
+            var email = chosen is not null && accounts.Contains(chosen) ? chosen : emu.DefaultAccountEmail;
             back["code"] = emu.CreateAuthorizationCode(email, scopes,
                 redirect, p.GetValueOrDefault("access_type") == "offline",
                 p.GetValueOrDefault("code_challenge") is { Length: > 0 } c ? c : null,

@@ -18,6 +18,9 @@ public sealed class AccountState
 {
     public required string Email { get; set; }
     public List<string> CalendarIds { get; set; } = [];
+
+    /// <summary>The host's person this account belongs to (see <c>IEmulatorPeople</c>); null in a single-tenant emulator.</summary>
+    public string? Owner { get; set; }
 }
 
 public sealed class CalendarState

@@ -26,7 +26,7 @@ public sealed class GoogleSyncTests(AppFixture fixture)
         var user = await _app.CreateUserAsync();
         var emulator = Emulator;
         var email = $"g{Guid.NewGuid():N}@example.com";
-        emulator.CreateAccount(email);
+        emulator.CreateAccount(email, owner: user.EmulatorOwner);
         emulator.InsertEvent(email, GoogleTestKit.TimedEvent("Existing in Google", Tomorrow(9)));
         emulator.InsertEvent(email, new() { Summary = "All-day in Google", Start = new(Date: "2026-12-24"), End = new(Date: "2026-12-26") });
         var issued = emulator.IssueTokens(email, GoogleTestKit.Scopes);

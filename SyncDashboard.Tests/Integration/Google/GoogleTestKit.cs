@@ -21,7 +21,7 @@ public static class GoogleTestKit
         var user = await app.CreateUserAsync("google");
         var emulator = app.Get<GoogleEmulator>();
         var email = $"g{Guid.NewGuid():N}@example.com";
-        emulator.CreateAccount(email, "Europe/Berlin");
+        emulator.CreateAccount(email, "Europe/Berlin", owner: user.EmulatorOwner);
         var calendarId = emulator.PrimaryCalendarId(email);
         var issued = emulator.IssueTokens(email, Scopes);
         var connect = app.Get<GoogleConnectService>();
@@ -47,6 +47,12 @@ public static class GoogleTestKit
     {
         await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Events.AsNoTracking().Where(e => e.UserId == userId && !e.IsDeleted).ToListAsync();
+    }
+
+    public static async Task<List<ProviderCredential>> CredentialsAsync(this AppHost app, Guid userId)
+    {
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Credentials.AsNoTracking().Where(c => c.UserId == userId).ToListAsync();
     }
 
     public static async Task<List<OutboxItem>> OutboxAsync(this AppHost app, Guid userId)

@@ -21,9 +21,9 @@ public sealed class NotionOAuthRefreshTests(AppFixture fixture)
     {
         var app = fixture.App;
         var emulator = app.Get<NotionEmulator>();
-        var workspace = emulator.CreateWorkspace("OAuth " + Guid.NewGuid().ToString("N")[..6]);
-        var database = emulator.CreateDatabase(workspace.Id, "Plans", [.. NotionEmulator.CalendarSchema, new("SyncDashboard ID", "rich_text")]);
         var user = await app.CreateUserAsync("notion-oauth");
+        var workspace = emulator.CreateWorkspace("OAuth " + Guid.NewGuid().ToString("N")[..6], owner: user.EmulatorOwner);
+        var database = emulator.CreateDatabase(workspace.Id, "Plans", [.. NotionEmulator.CalendarSchema, new("SyncDashboard ID", "rich_text")]);
         var connect = app.Get<NotionConnectService>();
 
         // A forged or reused code is refused with Notion's reason and stores nothing.

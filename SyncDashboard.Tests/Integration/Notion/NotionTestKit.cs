@@ -46,10 +46,14 @@ public static class NotionTestKit
         NotionDatabaseInfo database;
         NotionIntegrationToken connection;
         if (sameDatabaseAs is not null)
+        {
+            // A teammate: invited into the workspace, so its secret is theirs to use too.
             (workspace, database, connection) = (sameDatabaseAs.Workspace, sameDatabaseAs.Database, sameDatabaseAs.Connection);
+            emulator.AddWorkspaceMember(workspace.Id, user.EmulatorOwner);
+        }
         else
         {
-            workspace = emulator.CreateWorkspace("Workspace " + Guid.NewGuid().ToString("N")[..8]);
+            workspace = emulator.CreateWorkspace("Workspace " + Guid.NewGuid().ToString("N")[..8], owner: user.EmulatorOwner);
             database = emulator.CreateDatabase(workspace.Id, "Calendar", Schema);
             connection = emulator.CreateInternalIntegration(workspace.Id, "SyncDashboard (tests)");
             emulator.ShareDatabase(database.Id, connection.BotId);

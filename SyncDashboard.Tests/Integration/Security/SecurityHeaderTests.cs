@@ -26,13 +26,13 @@ public sealed class SecurityHeaderTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData("/account/login")]
-    [InlineData("/emulator/notion/")]
-    [InlineData("/emulator/google/")]
-    [InlineData("/widget/next-event.html")]
-    public async Task HtmlPagesCarryThePagePolicy(string path)
+    [InlineData("/account/login", false)]
+    [InlineData("/emulator/notion/", true)]
+    [InlineData("/emulator/google/", true)]
+    [InlineData("/widget/next-event.html", false)]
+    public async Task HtmlPagesCarryThePagePolicy(string path, bool signedIn)
     {
-        using var client = _app.CreateClient();
+        using var client = signedIn ? await _app.SignInAsync(await _app.CreateUserAsync("headers")) : _app.CreateClient();
         using var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
