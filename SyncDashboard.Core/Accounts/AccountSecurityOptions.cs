@@ -31,4 +31,11 @@ public sealed class AccountSecurityOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Accounts:SecurityStampCacheDuration must be between 0 and 10 minutes.")]
     public TimeSpan SecurityStampCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often an open tab checks that its sign-in still stands. A sign-out on this node ends every tab at once;
+    /// this bounds how long a tab outlives a sign-out on another node.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Accounts:CircuitRevalidationInterval must be between 1 second and 1 hour.")]
+    public TimeSpan CircuitRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -80,4 +80,22 @@ public sealed class SignInTests(BrowserFixture fixture)
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("time-zone")).ToHaveValueAsync("America/Chicago");
     }
+
+    [Fact]
+    public async Task SigningOutInOneTabSignsOutTheOtherOpenTabs()
+    {
+        var user = await fixture.App.CreateUserAsync("tabs");
+        await using var context = await fixture.NewContextAsync();
+        var first = await context.SignInAsync(user);
+        var second = await context.OpenAsync("/settings");
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await first.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+
+        // The other tab's circuit was signed in when it opened; nobody touches it, and it goes to the sign-in form.
+        await second.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        Assert.Equal("/settings", System.Web.HttpUtility.ParseQueryString(new Uri(second.Url).Query)["returnUrl"]);
+        var api = await second.APIRequest.GetAsync("/api/events");
+        Assert.Equal(401, api.Status);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Accounts;
@@ -46,6 +47,8 @@ public static class AuthenticationExtensions
         services.AddSingleton<CookieStampValidator>();
         services.AddSingleton<ApiTokenFailures>();
         services.AddSingleton<ILiveSessions, LiveSessions>();
+        services.AddSingleton<CircuitSessions>();
+        services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
         services.AddSignInRateLimiter();
         return services;
     }
