@@ -10,9 +10,9 @@ internal static class NotionHtml
 
     public static string Layout(string title, string body) => $$"""
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>{{E(title)}}</title>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{E(title)}}</title>
         <style>
-          body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #37352f; }
+          body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #37352f; }
           table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
           td, th { border-bottom: 1px solid #e9e9e7; padding: .3rem .5rem; text-align: left; vertical-align: top; }
           .trashed { color: #9b9a97; text-decoration: line-through; }

@@ -16,7 +16,7 @@ internal static class DemoPageHtml
     {
         var calendars = emu.Calendars(account);
         var html = new StringBuilder();
-        html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>Google side (emulator)</title><style>")
+        html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Google side (emulator)</title><style>")
             .Append("body{font-family:sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem}")
             .Append("input[type=text]{width:10rem}.msg{background:#eef;padding:.5rem}</style></head><body>")
             .Append(appHome is null ? "" : $"<p><a href=\"{E(appHome)}\" id=\"back-to-app\">&larr; Back to SyncDashboard</a></p>")
