@@ -23,8 +23,17 @@ public sealed class Integration
     public DateTime? ChannelExpiresAt { get; set; }
     /// <summary>Notion property mapping as JSON (event field → property name).</summary>
     public string? PropertyMapping { get; set; }
-    /// <summary>Notion webhook verification token (HMAC key), sealed.</summary>
+    /// <summary>Notion webhook verification token (HMAC key) the owner confirmed as their subscription's, sealed.</summary>
     public string? WebhookSecretProtected { get; set; }
+    /// <summary>SHA-256 (hex) of the secret in the Notion webhook URL; deliveries find their integration by it.</summary>
+    public string? WebhookKeyHash { get; set; }
+    /// <summary>The same URL secret, sealed, so Settings can show the URL again.</summary>
+    public string? WebhookKeyProtected { get; set; }
+    /// <summary>Verification requests are accepted until then (the owner pressed "Set up webhook"); UTC.</summary>
+    public DateTime? WebhookSetupUntil { get; set; }
+    /// <summary>A verification token received during set-up, sealed, waiting for the owner to confirm it.</summary>
+    public string? WebhookPendingTokenProtected { get; set; }
+    public DateTime? WebhookPendingTokenAt { get; set; }
     public DateTime? LastSyncAt { get; set; }
     public DateTime? LastFullScanAt { get; set; }
     public string? LastSyncError { get; set; }

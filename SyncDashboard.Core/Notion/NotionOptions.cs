@@ -39,5 +39,11 @@ public sealed class NotionOptions : IProviderHttpOptions
     /// <summary>Per-attempt timeout. Notion's own limit is 60 s; a write that times out goes back to the outbox.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long after the owner presses "Set up webhook" a verification request is accepted (ADR 0011). Outside it an
+    /// unsigned request stores nothing, so whoever learns the URL still cannot plant a signing key.
+    /// </summary>
+    public TimeSpan WebhookSetupWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     public bool HasOAuthClient => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }

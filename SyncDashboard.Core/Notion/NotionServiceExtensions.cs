@@ -22,6 +22,8 @@ public static class NotionServiceExtensions
                 "Notion:ClientId and Notion:ClientSecret go together: set both (public OAuth integration) or neither (internal tokens).")
             .Validate(o => o.RequestTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.ReconcileInterval > TimeSpan.Zero,
                 "Notion:RequestTimeout, Notion:PollInterval and Notion:ReconcileInterval must be positive.")
+            .Validate(o => o.WebhookSetupWindow > TimeSpan.Zero && o.WebhookSetupWindow <= TimeSpan.FromHours(24),
+                "Notion:WebhookSetupWindow must be positive and at most a day (e.g. 00:15:00).")
             .ValidateOnStart();
         services.AddHttpClient(NotionOAuthClient.HttpClientName);
         services.AddSingleton<NotionOAuthClient>();
@@ -37,6 +39,7 @@ public static class NotionServiceExtensions
         services.AddSingleton<NotionCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<NotionCalendarProvider>());
         services.AddSingleton<NotionWebhookService>();
+        services.AddSingleton<NotionWebhookSetup>();
         services.AddSingleton<NotionReconciliation>();
         services.AddSingleton<IProviderPolling, NotionPolling>();
         // Needs the host's IIntegrationPollSchedule (the web app's Quartz jobs).

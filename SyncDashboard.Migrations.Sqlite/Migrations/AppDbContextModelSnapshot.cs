@@ -323,7 +323,23 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebhookKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookKeyProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WebhookPendingTokenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookPendingTokenProtected")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WebhookSecretProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WebhookSetupUntil")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -331,6 +347,9 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("ChannelId");
 
                     b.HasIndex("CredentialId");
+
+                    b.HasIndex("WebhookKeyHash")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "Provider", "ExternalId")
                         .IsUnique();

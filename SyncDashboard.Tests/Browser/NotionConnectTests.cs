@@ -73,18 +73,27 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToContainTextAsync("Team events");
         await Assertions.Expect(row.GetByTestId("last-poll")).ToContainTextAsync("polled");
 
-        // The webhook panel gives the URL to subscribe; Notion's verification request then shows its token here.
+        // The webhook panel gives the secret URL; set-up opens for a while, Notion's token shows up in it, the owner confirms.
         await row.GetByTestId("webhook-details").ClickAsync();
         var url = await settings.GetByTestId("webhook-url").InnerTextAsync();
-        Assert.Contains("/api/calendar/webhooks/notion?integration=", url);
-        await Assertions.Expect(settings.GetByTestId("webhook-waiting")).ToBeVisibleAsync();
+        Assert.Matches(@"/api/calendar/webhooks/notion/[A-Za-z0-9_-]{43}$", url);
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await settings.GetByTestId("webhook-copy").ClickAsync();
+        await Assertions.Expect(settings.GetByTestId("webhook-copy")).ToHaveTextAsync("Copied");
+        Assert.Equal(url, await settings.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await settings.GetByTestId("webhook-arm").ClickAsync();
+        await Assertions.Expect(settings.GetByTestId("webhook-waiting")).ToContainTextAsync("Set-up is open until");
         var subscription = await emulator.CreateWebhookSubscriptionAsync(url, botId: integration.BotId);
         Assert.True(subscription.VerificationDelivered);
-        await settings.ReloadAsync();
-        await settings.WaitForInteractiveAsync();
-        await settings.GetByTestId("notion-integration").GetByTestId("webhook-details").ClickAsync();
-        var token = await settings.GetByTestId("webhook-token").InnerTextAsync();
+        // No reload: the open panel picks the token up by itself.
+        await Assertions.Expect(settings.GetByTestId("webhook-pending-token")).ToBeVisibleAsync();
+        var token = await settings.GetByTestId("webhook-pending-token").InnerTextAsync();
+        await settings.ScreenshotAsync("settings-notion-webhook-pending");
         Assert.True(emulator.VerifyWebhook(subscription.Id, token));
+        await settings.GetByTestId("webhook-confirm").ClickAsync();
+        await Assertions.Expect(settings.GetByTestId("webhook-token")).ToHaveTextAsync(token);
+        await Assertions.Expect(settings.GetByTestId("webhook-pending")).ToHaveCountAsync(0);
+        await Assertions.Expect(row.GetByTestId("webhook-on")).ToBeVisibleAsync();
         await settings.ScreenshotAsync("settings-notion-connected");
 
         var dashboard = await context.OpenAsync("/");

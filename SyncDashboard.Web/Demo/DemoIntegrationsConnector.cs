@@ -94,9 +94,16 @@ internal sealed class DemoIntegrationsConnector(
         var integrationId = await connect.SaveDatabaseAsync(user.Id, connection.CredentialId,
             new NotionDatabaseChoice(workspace.Calendar.DataSourceId, form.Proposal.Mapping!, SyncDirection.TwoWay, IsHome: true), ct);
 
-        var webhooks = services.GetRequiredService<NotionWebhookService>();
-        var subscription = await emulator.CreateWebhookSubscriptionAsync(webhooks.UrlFor(integrationId), botId: workspace.InternalIntegration.BotId);
-        if ((await webhooks.GetStateAsync(user.Id, integrationId, ct)).VerificationToken is { } token) emulator.VerifyWebhook(subscription.Id, token);
+        // As the owner on Settings: open set-up, subscribe with the URL, confirm the token that arrived, paste it into Notion.
+        var webhooks = services.GetRequiredService<NotionWebhookSetup>();
+        var armed = await webhooks.ArmAsync(user.Id, integrationId, ct);
+        var subscription = await emulator.CreateWebhookSubscriptionAsync(armed.Url, botId: workspace.InternalIntegration.BotId);
+        if ((await webhooks.GetStateAsync(user.Id, integrationId, ct)).PendingToken is { } token)
+        {
+            await webhooks.ConfirmAsync(user.Id, integrationId, token, ct);
+            emulator.VerifyWebhook(subscription.Id, token);
+        }
+        else logger.LogWarning("The demo's Notion webhook verification request did not arrive; Notion changes come with the poll");
         logger.LogInformation("Connected demo user {UserId} to emulated Notion database {DatabaseId} as integration {IntegrationId} (webhook {SubscriptionId})",
             user.Id, workspace.Calendar.Id, integrationId, subscription.Id);
     }

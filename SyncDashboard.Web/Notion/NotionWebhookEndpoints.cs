@@ -8,14 +8,20 @@ public static class NotionWebhookEndpoints
 {
     public static IEndpointRouteBuilder MapNotionWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost(NotionWebhookService.WebhookPath, async (Guid? integration, HttpRequest request, NotionWebhookService webhooks) =>
+        var group = app.MapGroup(NotionWebhookService.WebhookPath).WithTags("Notion").AllowAnonymous().DisableAntiforgery();
+
+        group.MapPost("/{key}", async (string key, HttpRequest request, NotionWebhookService webhooks) =>
         {
             var ct = request.HttpContext.RequestAborted;
             if (await request.ReadLimitedBodyAsync(ct) is not { } body) return WebhookHttp.PayloadTooLarge();
-            var result = await webhooks.HandleAsync(integration, body, request.Headers["X-Notion-Signature"].FirstOrDefault(), ct);
+            var result = await webhooks.HandleAsync(key, body, request.Headers["X-Notion-Signature"].FirstOrDefault(), ct);
             return result.ToHttpResult();
-        }).AllowAnonymous().DisableAntiforgery().WithTags("Notion")
-          .WithSummary("Notion webhook deliveries for one integration (?integration=<id>); the verification request, then HMAC-signed events.");
+        }).WithSummary("Notion webhook deliveries for the integration whose secret ends the URL: the verification request "
+            + "(kept only while set-up is open on Settings), then events signed with the token its owner confirmed.");
+
+        // Subscriptions made with the old ?integration=<id> URL end here, told where the new URL is.
+        group.MapPost("/", (string? integration, NotionWebhookService webhooks) => webhooks.HandleRetiredUrl(integration).ToHttpResult())
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -84,15 +84,17 @@ public static class NotionSeed
     }
 
     /// <summary>
-    /// A webhook subscription for the integration's URL, verified the way a person does it in Notion (pasting the token
-    /// our endpoint received and the settings page shows).
+    /// A webhook subscription for the integration's URL, set up the way the owner does it (open set-up on Settings,
+    /// subscribe, confirm the token our endpoint received and paste it into Notion's Verify dialog).
     /// </summary>
     public static async Task<NotionWebhookSubscription> SubscribeAsync(BenchHost host, BenchUser user, NotionSetup setup, Guid integrationId)
     {
-        var webhooks = host.Get<NotionWebhookService>();
-        var subscription = await setup.Emulator.CreateWebhookSubscriptionAsync(webhooks.UrlFor(integrationId), botId: setup.Integration.BotId);
-        var token = (await webhooks.GetStateAsync(user.Id, integrationId, default)).VerificationToken
-            ?? throw new InvalidOperationException("The app did not store the webhook verification token (delivered: " + subscription.VerificationDelivered + ").");
+        var webhooks = host.Get<NotionWebhookSetup>();
+        var armed = await webhooks.ArmAsync(user.Id, integrationId, default);
+        var subscription = await setup.Emulator.CreateWebhookSubscriptionAsync(armed.Url, botId: setup.Integration.BotId);
+        var token = (await webhooks.GetStateAsync(user.Id, integrationId, default)).PendingToken
+            ?? throw new InvalidOperationException("The app did not keep the webhook verification token (delivered: " + subscription.VerificationDelivered + ").");
+        await webhooks.ConfirmAsync(user.Id, integrationId, token, default);
         if (!setup.Emulator.VerifyWebhook(subscription.Id, token)) throw new InvalidOperationException("The emulator refused the verification token.");
         return subscription;
     }

@@ -13,6 +13,9 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         b.HasIndex(i => new { i.UserId, i.Provider, i.ExternalId }).IsUnique();
         // Webhooks look integrations up by channel id.
         b.HasIndex(i => i.ChannelId);
+        // Notion webhooks look integrations up by the hash of their URL secret.
+        b.Property(i => i.WebhookKeyHash).HasMaxLength(64);
+        b.HasIndex(i => i.WebhookKeyHash).IsUnique();
         b.HasOne<User>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Credential).WithMany().HasForeignKey(i => i.CredentialId).OnDelete(DeleteBehavior.SetNull);
         b.Ignore(i => i.CanExport);

@@ -346,14 +346,14 @@ public sealed class NotionSyncTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task WebhookHandshakeIsStoredOnceAndForgedDeliveriesAreRefusedWithoutSyncing()
+    public async Task ForgedWebhookDeliveriesAreRefusedWithoutSyncing()
     {
         var n = await _app.ConnectNotionAsync(); // no subscription yet: its endpoint holds no token
         var other = await _app.ConnectNotionAsync(withWebhook: true);
-        var webhooks = _app.Get<NotionWebhookService>();
-        var otherToken = (await webhooks.GetStateAsync(other.User.Id, other.IntegrationId, default)).VerificationToken!;
+        var webhooks = _app.Get<NotionWebhookSetup>();
+        var otherState = await webhooks.GetStateAsync(other.User.Id, other.IntegrationId, default);
+        var otherToken = otherState.ConfirmedToken!;
         var pageId = _app.CreatePage(n, "Waiting in Notion", NotionValues.Date("2026-12-10"));  // any pull of n would import it
-        var url = $"{NotionWebhookService.WebhookPath}?integration={n.IntegrationId}";
         using var anonymous = _app.CreateClient();
         async Task<HttpStatusCode> Post(string to, string body, string? signature)
         {
@@ -361,10 +361,13 @@ public sealed class NotionSyncTests(AppFixture fixture)
             if (signature is not null) request.Headers.Add("X-Notion-Signature", signature);
             return (await anonymous.SendAsync(request)).StatusCode;
         }
-        async Task<string?> StoredToken() => (await webhooks.GetStateAsync(n.User.Id, n.IntegrationId, default)).VerificationToken;
+        async Task<string?> StoredToken() => (await webhooks.GetStateAsync(n.User.Id, n.IntegrationId, default)).ConfirmedToken;
         var runsBefore = (await _app.SyncRunsAsync(n.IntegrationId)).Count;
 
+        // The owner's set-up (ADR 0011): open, Notion's token arrives, the owner confirms it.
+        var url = (await webhooks.ArmAsync(n.User.Id, n.IntegrationId, default)).Url;
         Assert.Equal(HttpStatusCode.OK, await Post(url, """{"verification_token":"secret_first"}""", null));
+        await webhooks.ConfirmAsync(n.User.Id, n.IntegrationId, "secret_first", default);
         Assert.Equal("secret_first", await StoredToken());
         Assert.Equal(HttpStatusCode.Conflict, await Post(url, """{"verification_token":"secret_second"}""", null));
         Assert.Equal("secret_first", await StoredToken()); // an unsigned request cannot swap the key
@@ -383,10 +386,13 @@ public sealed class NotionSyncTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await Post(url, evt, "sha256=not-hex"));
         Assert.Equal(HttpStatusCode.Unauthorized, await Post(url, evt, NotionWebhookService.Sign(otherToken, bytes)));
         Assert.Equal(HttpStatusCode.Unauthorized, await Post(url, tampered, NotionWebhookService.Sign("secret_first", bytes)));
-        var unknown = $"{NotionWebhookService.WebhookPath}?integration={Guid.NewGuid()}";
+        // The other integration's URL with this one's token, an unknown URL, and the retired URL naming this integration.
+        Assert.Equal(HttpStatusCode.Unauthorized, await Post(otherState.Url, evt, NotionWebhookService.Sign("secret_first", bytes)));
+        var unknown = $"{NotionWebhookService.WebhookPath}/{NotionWebhookKey.New()}";
         Assert.Equal(HttpStatusCode.Unauthorized, await Post(unknown, evt, NotionWebhookService.Sign("secret_first", bytes)));
         Assert.Equal(HttpStatusCode.Unauthorized, await Post(unknown, """{"verification_token":"secret_x"}""", null));
-        Assert.Equal(HttpStatusCode.Unauthorized, await Post(NotionWebhookService.WebhookPath, evt, NotionWebhookService.Sign("secret_first", bytes)));
+        Assert.Equal(HttpStatusCode.NotFound, await Post($"{NotionWebhookService.WebhookPath}?integration={n.IntegrationId}", evt, NotionWebhookService.Sign("secret_first", bytes)));
+        Assert.Equal(HttpStatusCode.NotFound, await Post(NotionWebhookService.WebhookPath, evt, NotionWebhookService.Sign("secret_first", bytes)));
 
         // Authentic, but authored by our own connection's bot alone: an echo of our write, not worth a pull.
         var echo = JsonNode.Parse(evt)!.AsObject();

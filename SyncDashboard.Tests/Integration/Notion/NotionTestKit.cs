@@ -23,7 +23,7 @@ public sealed record NotionAccount(TestUser User, NotionWorkspaceInfo Workspace,
 
 /// <summary>
 /// Connects test users to the emulated Notion exactly as the demo connector does (token pasted, preselected mapping,
-/// database saved, optionally a webhook subscription verified with the token our endpoint received), plus small helpers.
+/// database saved, optionally a webhook subscription set up, confirmed and verified with the token our endpoint received), plus small helpers.
 /// </summary>
 public static class NotionTestKit
 {
@@ -70,11 +70,13 @@ public static class NotionTestKit
         string? subscriptionId = null;
         if (withWebhook)
         {
-            var webhooks = app.Get<NotionWebhookService>();
-            var subscription = await emulator.CreateWebhookSubscriptionAsync(webhooks.UrlFor(integrationId), botId: connection.BotId);
+            var webhooks = app.Get<NotionWebhookSetup>();
+            var armed = await webhooks.ArmAsync(user.Id, integrationId, default);
+            var subscription = await emulator.CreateWebhookSubscriptionAsync(armed.Url, botId: connection.BotId);
             Assert.True(subscription.VerificationDelivered, "the verification request reached the app");
-            var token = (await webhooks.GetStateAsync(user.Id, integrationId, default)).VerificationToken
-                ?? throw new InvalidOperationException("The app did not store the verification token.");
+            var token = (await webhooks.GetStateAsync(user.Id, integrationId, default)).PendingToken
+                ?? throw new InvalidOperationException("The app did not keep the verification token.");
+            await webhooks.ConfirmAsync(user.Id, integrationId, token, default);
             Assert.True(emulator.VerifyWebhook(subscription.Id, token));
             subscriptionId = subscription.Id;
         }
@@ -85,7 +87,8 @@ public static class NotionTestKit
     /// A private app without demo mode (no demo account, no demo Notion connection polling in the background), so the
     /// emulator's counters and faults see only the test's own traffic.
     /// </summary>
-    public static Task<AppHost> StartQuietHostAsync(Dictionary<string, string?>? settings = null)
+    public static Task<AppHost> StartQuietHostAsync(Dictionary<string, string?>? settings = null,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -96,7 +99,7 @@ public static class NotionTestKit
             ["TokenProtection:Keys:tests"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        return AppHost.StartAsync(config);
+        return AppHost.StartAsync(config, configure);
     }
 
     /// <summary>A page made by the person in Notion's UI (fires webhooks like any edit).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -59,6 +60,31 @@ public sealed class MigrationTests : IDisposable
         var freshSchema = await SchemaAsync(Path.Combine(_dir, "fresh.db"));
         Assert.Contains(freshSchema, line => line.StartsWith("Events index", StringComparison.Ordinal));
         Assert.Equal(freshSchema, await SchemaAsync(legacy));
+    }
+
+    [Fact]
+    public async Task NotionWebhookTokensStoredThroughTheRetiredUrlAreForgotten()
+    {
+        var path = Path.Combine(_dir, "webhooks.db");
+        await using var services = Services("webhooks.db");
+        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var all = db.Database.GetMigrations().ToList();
+            var before = all[all.FindIndex(m => m.EndsWith("_NotionWebhookSetupWindow", StringComparison.Ordinal)) - 1];
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before);
+        }
+        // A token the old ?integration=<id> URL stored for whoever posted first (ADR 0011).
+        await ExecuteAsync(path, """
+            INSERT INTO Users (Id, Email, DisplayName, PasswordHash, TimeZone, IsDemo, CreatedAt, SecurityStamp)
+            VALUES ('5B4C1F36-3A5E-4D43-9D0E-6F9F3CBB0A12', 'notion@example.com', 'Notion', 'x', 'UTC', 0, '2026-11-20 10:00:00', 'stamp');
+            INSERT INTO Integrations (Id, UserId, Provider, DisplayName, ExternalId, Direction, IsHome, Status, IsActive, CreatedAt, UpdatedAt, WebhookSecretProtected)
+            VALUES ('0D9B7C1E-5F0A-4F8E-9E55-3C2B1A0F9E01', '5B4C1F36-3A5E-4D43-9D0E-6F9F3CBB0A12', 2, 'Calendar', 'db-1', 0, 1, 0, 1,
+                    '2026-11-20 10:00:00', '2026-11-20 10:00:00', 'sealed-first-come-token');
+            """);
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+
+        Assert.Equal(["Calendar|"], await QueryAsync(path, "SELECT DisplayName || '|' || ifnull(WebhookSecretProtected, '') FROM Integrations"));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class EmulatorWebhookTargetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, otherPort.StatusCode);
 
         using var own = await client.PostJsonAsync("/emulator/notion/_emulator/webhooks",
-            new { url = AppOrigin + $"/api/calendar/webhooks/notion?integration={Guid.NewGuid()}" });
+            new { url = AppOrigin + $"/api/calendar/webhooks/notion/{Core.Notion.NotionWebhookKey.New()}" });
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
 
         var subscriptions = await (await client.GetAsync("/emulator/notion/_emulator/webhooks")).ReadJsonAsync();
