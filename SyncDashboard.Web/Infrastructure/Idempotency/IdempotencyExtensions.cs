@@ -33,9 +33,9 @@ public static class IdempotencyExtensions
                     Name = IdempotencyKeys.Header,
                     In = ParameterLocation.Header,
                     Required = false,
-                    Description = $"Makes a retry safe: the first answer to a key (1–{IdempotencyKeys.MaxKeyLength} characters, kept per user for "
-                        + $"a day) is given again, marked {IdempotencyKeys.ReplayedHeader}: true, and nothing new is created. The key with a different "
-                        + "request is 422; while its first request still runs, 409.",
+                    Description = $"Makes a retry safe: the first answer to a key (1–{IdempotencyKeys.MaxKeyLength} characters, the user's own, kept "
+                        + $"for a day by default) is given again, marked {IdempotencyKeys.ReplayedHeader}: true, and nothing new is created. The key "
+                        + "with a different request is 422; while its first request still runs, 409. Server errors (5xx) are not kept.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeys.MaxKeyLength },
                 });
                 return Task.CompletedTask;
