@@ -15,6 +15,12 @@ public sealed class OutboxItem
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>
+    /// While <see cref="OutboxState.InFlight"/>: until when the sender holds the row. Past it the row goes back in line
+    /// (<see cref="SyncDashboard.Core.Sync.SyncOptions.InFlightLease"/>); null in every other state.
+    /// </summary>
+    public DateTime? LeaseExpiresAt { get; set; }
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

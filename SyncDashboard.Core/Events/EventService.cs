@@ -2,6 +2,7 @@ using SyncDashboard.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Idempotency;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
@@ -20,7 +21,13 @@ public sealed class EventService(
     TimeProvider clock,
     ILogger<EventService> logger)
 {
-    public async Task<EventDto> CreateAsync(Guid userId, EventInput input, CancellationToken ct = default)
+    public Task<EventDto> CreateAsync(Guid userId, EventInput input, CancellationToken ct = default) => CreateAsync(userId, input, null, ct);
+
+    /// <param name="idempotency">
+    /// The request's Idempotency-Key: the answer is recorded in the event's own transaction, so a retry after any
+    /// failure either replays it or finds that nothing was created.
+    /// </param>
+    public async Task<EventDto> CreateAsync(Guid userId, EventInput input, IdempotencyClaim? idempotency, CancellationToken ct = default)
     {
         var fields = EventValidator.Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -30,6 +37,7 @@ public sealed class EventService(
         db.Events.Add(ev);
         var targets = await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Create, Now, ct: ct);
         await db.SaveChangesAsync(ct);
+        if (idempotency is not null) await idempotency.RecordAsync(db, EventDto.From(ev, await ExternalSyncAsync(db, ev, ct)), ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Created event {EventId} for user {UserId}; queued for integrations {IntegrationIds}", ev.Id, userId, targets);
         return await AfterCommitAsync(db, ev, ct);

@@ -12,7 +12,9 @@ public static class SyncEngineExtensions
 {
     public static IServiceCollection AddSyncEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.InFlightLease > TimeSpan.Zero, "Sync:InFlightLease must be positive (e.g. 00:03:00).")
+            .ValidateOnStart();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<IntegrationLocks>();
         services.AddSingleton<Reconciler>();

@@ -14,6 +14,8 @@ public enum FaultKind
     [JsonStringEnumMemberName("expireAccessTokens")] ExpireAccessTokens,
     /// <summary>A write is applied, then answered with 500, so a blind retry duplicates it.</summary>
     [JsonStringEnumMemberName("commitThen500")] CommitThen500,
+    /// <summary>A write is applied (and saved), then answered only after DelayMs: a caller that dies meanwhile never hears of it.</summary>
+    [JsonStringEnumMemberName("commitThenDelay")] CommitThenDelay,
     /// <summary>The next N push notifications are silently not sent.</summary>
     [JsonStringEnumMemberName("dropNotifications")] DropNotifications,
     /// <summary>events.list answers with zero items and a nextPageToken (legal per the contract).</summary>
@@ -58,7 +60,7 @@ public sealed partial class GoogleEmulator
         lock (_gate)
         {
             return Take(f => f.Kind is FaultKind.RateLimit403 or FaultKind.RateLimit429 or FaultKind.Error500
-                or FaultKind.Error503 or FaultKind.Delay or FaultKind.CommitThen500, method, path);
+                or FaultKind.Error503 or FaultKind.Delay or FaultKind.CommitThen500 or FaultKind.CommitThenDelay, method, path);
         }
     }
 

@@ -18,6 +18,8 @@ public enum NotionFaultKind
     Delay,
     /// <summary>Performs the request (the write lands) and then answers 500.</summary>
     CommitThen500,
+    /// <summary>Performs the request (the write lands and is saved), then answers only after DelayMs.</summary>
+    CommitThenDelay,
 }
 
 /// <summary>JSON names in camelCase: "rateLimited429", "commitThen500"; reading is case-insensitive.</summary>

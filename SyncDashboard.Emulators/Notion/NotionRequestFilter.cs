@@ -65,6 +65,7 @@ internal sealed class NotionRequestFilter(string prefix, bool api) : IEndpointFi
                     break;
             }
             var result = await next(context);
+            if (fault?.Kind == NotionFaultKind.CommitThenDelay) await Task.Delay(fault.DelayMs, http.RequestAborted);
             return fault?.Kind == NotionFaultKind.CommitThen500
                 ? Error(http, 500, "internal_server_error", "Unexpected error occurred.") // the write above has landed
                 : result;

@@ -17,22 +17,30 @@ namespace SyncDashboard.Tests.Infrastructure;
 public sealed class AppHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsDataDirectory;
     public string DataDirectory { get; }
     public Uri BaseAddress { get; }
     public IServiceProvider Services => _app.Services;
 
-    private AppHost(WebApplication app, string dataDirectory)
+    private AppHost(WebApplication app, string dataDirectory, bool ownsDataDirectory)
     {
         _app = app;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
     }
 
     /// <param name="configure">Extra set-up on the builder after the test configuration, e.g. a capturing logger.</param>
-    public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="dataDirectory">
+    /// A folder the caller owns and keeps (database and key file), for a host that restarts on an earlier host's files;
+    /// by default each host gets a fresh folder, deleted when it stops.
+    /// </param>
+    public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null,
+        string? dataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", Guid.NewGuid().ToString("N"));
+        var ownsDataDirectory = dataDirectory is null;
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "syncdashboard-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         var config = new Dictionary<string, string?>
         {
@@ -58,7 +66,7 @@ public sealed class AppHost : IAsyncDisposable
         });
         await app.InitializeDatabaseAsync();
         await app.StartAsync();
-        return new AppHost(app, dataDirectory);
+        return new AppHost(app, dataDirectory, ownsDataDirectory);
     }
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
@@ -87,6 +95,7 @@ public sealed class AppHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsDataDirectory) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* SQLite may still hold the file briefly */ }
     }
 
@@ -94,7 +103,7 @@ public sealed class AppHost : IAsyncDisposable
     /// The web project's folder, found above the test binaries or, for builds with an artifacts path, above the working
     /// directory or this source file.
     /// </summary>
-    private static string WebProjectDirectory([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    public static string WebProjectDirectory([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile) ?? "" })
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SyncDashboard.Core.Events;
 using SyncDashboard.Web.Infrastructure;
+using SyncDashboard.Web.Infrastructure.Idempotency;
 
 namespace SyncDashboard.Web.Events;
 
@@ -18,10 +19,8 @@ public static class EventEndpoints
             TypedResults.Ok(await events.GetAsync(http.User.GetUserId(), id, http.RequestAborted)));
 
         group.MapPost("/", async Task<Created<EventDto>> (EventRequest body, HttpContext http, EventService events) =>
-        {
-            var created = await events.CreateAsync(http.User.GetUserId(), body.ToInput(), http.RequestAborted);
-            return TypedResults.Created($"/api/events/{created.Id}", created);
-        });
+            Created(await events.CreateAsync(http.User.GetUserId(), body.ToInput(), http.IdempotencyClaim(), http.RequestAborted)))
+            .WithIdempotencyKey<EventDto>(Created);
 
         group.MapPut("/", async Task<Ok<EventDto>> (Guid id, EventRequest body, HttpContext http, EventService events) =>
             TypedResults.Ok(await events.UpdateAsync(http.User.GetUserId(), id, body.ToInput(), body.Version, http.RequestAborted)))
@@ -35,4 +34,6 @@ public static class EventEndpoints
 
         return app;
     }
+
+    private static Created<EventDto> Created(EventDto created) => TypedResults.Created($"/api/events/{created.Id}", created);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SyncDashboard.Web.Infrastructure.Idempotency;
 
 namespace SyncDashboard.Web.Infrastructure;
 
@@ -18,6 +19,7 @@ public static class ApiInfrastructureExtensions
         // this, said here so that an upgrade or a changed default cannot bring that back silently.
         services.Configure<ExceptionHandlerOptions>(o =>
             o.SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService);
+        services.AddIdempotencyKeys();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -29,14 +29,35 @@ internal sealed class PullWorker(PullQueue queue, IncrementalPuller puller, ILog
 /// with due rows is drained by its own task (at most four at once), so a rate-limited backlog of one user's Notion
 /// database never delays another user's change; a finished drain wakes the loop in case rows arrived meanwhile.
 /// </summary>
-internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispatcher, IOptions<SyncOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispatcher, IOptions<SyncOptions> options,
+    IHostApplicationLifetime lifetime, ILogger<OutboxWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, byte> _draining = new();
     private readonly List<Task> _drains = []; // touched by the loop only
     private readonly SemaphoreSlim _slots = new(4, 4);
 
+    /// <summary>
+    /// Takes back what an earlier run left in flight. Hosted services start before the server listens, so nothing of
+    /// this run is in flight yet.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await dispatcher.ReclaimAtStartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first pass runs as soon as the server listens — recovery after a crash or a restart takes seconds, not a
+        // lease or a DispatchInterval — and not before: the built-in emulators are reached through the app's own
+        // address, which is known (and answers) only then.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            try { await started.Task.WaitAsync(stoppingToken); }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+        }
+        signal.Notify();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

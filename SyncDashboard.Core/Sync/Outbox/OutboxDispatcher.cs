@@ -18,9 +18,10 @@ public sealed record DispatchResult(int Sent, int Retrying, int DeadLettered, in
 /// Sends due outbox rows to their integrations — each integration's rows in order under its lock, up to four
 /// integrations at once so one slow or rate-limited integration does not hold back the others — each row in its own unit of work.
 /// Failures go back to the outbox with exponential backoff and jitter (a restart loses nothing) and dead-letter
-/// after <see cref="SyncOptions.MaxAttempts"/>, with the last error kept for the user.
+/// after <see cref="SyncOptions.MaxAttempts"/>, with the last error kept for the user. A row being sent is held under a
+/// lease (<see cref="SyncOptions.InFlightLease"/>); see OutboxDispatcher.Leases.cs.
 /// </summary>
-public sealed class OutboxDispatcher(
+public sealed partial class OutboxDispatcher(
     IDbContextFactory<AppDbContext> dbFactory,
     ProviderRegistry providers,
     Reconciler reconciler,
@@ -38,8 +39,10 @@ public sealed class OutboxDispatcher(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
+        // A row whose lease ran out is due too: the pass that drains its integration takes it back first.
         return await db.Outbox.AsNoTracking()
-            .Where(o => (o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now)
+            .Where(o => ((o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now)
+                || (o.State == OutboxState.InFlight && (o.LeaseExpiresAt == null || o.LeaseExpiresAt <= now)))
             .Select(o => o.IntegrationId).Distinct().ToListAsync(ct);
     }
 
@@ -49,10 +52,7 @@ public sealed class OutboxDispatcher(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var now = Now;
-            // A row left in flight by a crash mid-send goes back in line; creates are idempotent, so resending is safe.
-            var stale = now.AddMinutes(-5);
-            await db.Outbox.Where(o => o.State == OutboxState.InFlight && o.UpdatedAt < stale)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Pending), ct);
+            await ReclaimExpiredAsync(db, now, onlyIntegrationId, ct);
             due = await db.Outbox.AsNoTracking()
                 .Where(o => (o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now
                     && (onlyIntegrationId == null || o.IntegrationId == onlyIntegrationId))
@@ -97,13 +97,19 @@ public sealed class OutboxDispatcher(
             return ItemOutcome.Waiting;
         }
 
+        var lease = options.Value.InFlightLease;
         item.State = OutboxState.InFlight;
+        item.LeaseExpiresAt = Now + lease;
         item.Attempts++;
         await db.SaveChangesAsync(ct);
+        // The send ends when its lease does, so an expired lease always means nobody is still sending the row.
+        using var leaseTimer = new CancellationTokenSource(lease, clock);
+        using var send = CancellationTokenSource.CreateLinkedTokenSource(ct, leaseTimer.Token);
         try
         {
-            await SendAsync(db, integration, ev, link, item, ct);
+            await SendAsync(db, integration, ev, link, item, send.Token);
             item.State = OutboxState.Completed;
+            item.LeaseExpiresAt = null;
             item.CompletedAt = Now;
             item.LastError = null;
             if (link is not null)
@@ -119,6 +125,8 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            if (ex is OperationCanceledException && leaseTimer.IsCancellationRequested)
+                ex = new TransientProviderException($"The send took longer than its lease (Sync:InFlightLease, {lease}).", null, ex);
             return await FailAsync(db, integration, link, item, ex, ct);
         }
     }
@@ -174,6 +182,7 @@ public sealed class OutboxDispatcher(
         link = link is null ? null : await db.EventLinks.FirstOrDefaultAsync(l => l.Id == link.Id, CancellationToken.None);
         var message = SyncFailureText.For(ex, integration.Provider.ToString());
         item.LastError = message;
+        item.LeaseExpiresAt = null;
         ItemOutcome outcome;
 
         if (ex is ReconnectRequiredException)

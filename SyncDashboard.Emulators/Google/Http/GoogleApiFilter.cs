@@ -46,6 +46,7 @@ internal sealed class GoogleApiFilter(GoogleEmulator emulator, string prefix, bo
                 http.Response.Headers.ETag = default;
                 return GoogleHttp.Error(GoogleApiException.Backend(500));
             }
+            if (fault?.Kind == FaultKind.CommitThenDelay) { await Task.Delay(fault.DelayMs, http.RequestAborted); }
             return result;
         }
         catch (GoogleApiException ex)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SyncDashboard.Emulators.Google;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Emulators.Google;
 
@@ -91,6 +92,20 @@ public sealed class FaultAndAuthTests(GoogleEmulatorHost host) : IClassFixture<G
         Assert.Equal("landed", host.Emulator.GetEvent(user.CalendarId, "commit00001").Summary);
         using var retry = await user.InsertAsync(GoogleBodies.Timed("landed", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", id: "commit00001"));
         Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+    }
+
+    [Fact]
+    public async Task CommitThenDelayAppliesTheWriteBeforeAnswering()
+    {
+        var user = host.NewUser();
+        host.Emulator.AddFault(new FaultRule(FaultKind.CommitThenDelay, Method: "POST", PathContains: user.CalendarId, DelayMs: 3000));
+
+        var insert = user.InsertAsync(GoogleBodies.Timed("early", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", id: "late000001"));
+
+        await Eventually.TrueAsync(() => host.Emulator.Events(user.CalendarId).Any(e => e.Id == "late000001"), "the insert landed");
+        Assert.False(insert.IsCompleted, "the answer waits for the delay");
+        using var response = await insert;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

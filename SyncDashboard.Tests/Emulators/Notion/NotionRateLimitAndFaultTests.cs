@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SyncDashboard.Emulators.Notion;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Emulators.Notion;
 
@@ -83,6 +84,19 @@ public sealed class NotionRateLimitAndFaultTests
         Assert.Equal(409, conflict.Status);
         Assert.Equal("conflict_error", conflict.Obj["code"]!.GetValue<string>());
         Assert.Equal("Landed", host.Emulator.GetPageSnapshot(id).Text("Title"));
+    }
+
+    [Fact]
+    public async Task CommitThenDelayLandsTheWriteBeforeTheAnswer()
+    {
+        await using var host = await NotionTestHost.StartAsync();
+        host.Emulator.InjectFault(new NotionFault(NotionFaultKind.CommitThenDelay, PathContains: "/v1/pages", Method: "POST", DelayMs: 3000));
+
+        var create = host.CreatePageAsync(Props.Calendar("Early"));
+
+        await Eventually.TrueAsync(() => host.Emulator.ListPages(host.Demo.Calendar.Id).Any(p => p.Text("Title") == "Early"), "the page landed");
+        Assert.False(create.IsCompleted, "the answer waits for the delay");
+        Assert.Equal(200, (await create).Status);
     }
 
     [Fact]
