@@ -378,7 +378,23 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebhookKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookKeyProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WebhookPendingTokenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookPendingTokenProtected")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WebhookSecretProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WebhookSetupUntil")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -386,6 +402,9 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("ChannelId");
 
                     b.HasIndex("CredentialId");
+
+                    b.HasIndex("WebhookKeyHash")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "Provider", "ExternalId")
                         .IsUnique();
