@@ -14,12 +14,6 @@ internal static class EventDays
         return (first, e.End > e.Start ? LocalDate(e.End.AddTicks(-1), zone) : first);
     }
 
-    public static int DayCount(LayoutEvent e, TimeZoneInfo zone)
-    {
-        var (first, last) = Touched(e, zone);
-        return last.DayNumber - first.DayNumber + 1;
-    }
-
     /// <summary>
     /// The week and day views put all-day events and timed events of a day or more in the band at the top, as Google
     /// and Outlook do: a three-day conference drawn as three full-height columns would hide everything under it.

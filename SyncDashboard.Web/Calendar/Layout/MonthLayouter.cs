@@ -5,14 +5,16 @@ public static class MonthLayouter
 {
     public static MonthLayout Build(IEnumerable<LayoutEvent> events, DateOnly anchor, LayoutContext context)
     {
-        var all = events.ToList();
         var grid = CalendarNavigation.Visible(CalendarViewKind.Month, anchor, context.WeekStart);
         var month = CalendarNavigation.FirstOfMonth(anchor);
         var maxLanes = Math.Max(0, context.Settings.MonthMaxLanes);
-        var multiDay = all.Where(e => EventDays.DayCount(e, context.Zone) > 1).ToList();
-        var singleDay = all.Where(e => EventDays.DayCount(e, context.Zone) == 1)
-            .GroupBy(e => EventDays.Touched(e, context.Zone).First)
-            .ToDictionary(g => g.Key, g => g.InDisplayOrder(e => e).ToList());
+        var touched = events.Select(e => (Event: e, Days: EventDays.Touched(e, context.Zone)))
+            .Where(x => x.Days.First <= grid.Last && x.Days.Last >= grid.First)
+            .ToList();
+        var multiDay = touched.Where(x => x.Days.Last > x.Days.First).Select(x => x.Event).ToList();
+        var singleDay = touched.Where(x => x.Days.Last == x.Days.First)
+            .GroupBy(x => x.Days.First)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Event).InDisplayOrder(e => e).ToList());
 
         var weeks = new List<MonthWeek>();
         for (var weekStart = grid.First; weekStart <= grid.Last; weekStart = weekStart.AddDays(7))

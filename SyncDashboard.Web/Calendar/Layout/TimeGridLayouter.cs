@@ -11,12 +11,17 @@ public static class TimeGridLayouter
 
     public static TimeGridLayout Build(IEnumerable<LayoutEvent> events, DateRange days, LayoutContext context)
     {
+        if (days.DayCount < 1) throw new ArgumentException("A time grid shows at least one day.", nameof(days));
         var all = events.ToList();
         var band = BandPacker.Pack(all.Where(EventDays.BelongsInBand), days.First, days.DayCount, context.Zone);
-        var timed = all.Where(e => !EventDays.BelongsInBand(e)).InDisplayOrder(e => e).ToList();
+        var zonedDays = days.Dates.Select(date => ZonedDay.Of(date, context.Zone)).ToList();
+        // Each column looks at every timed event, so the ones outside the shown days go first.
+        var (from, to) = (zonedDays[0].StartUtc, zonedDays[^1].EndUtc);
+        var timed = all.Where(e => !EventDays.BelongsInBand(e) && e.Start < to && e.End >= from)
+            .InDisplayOrder(e => e).ToList();
         var today = context.Today;
-        var columns = days.Dates
-            .Select(date => Column(ZonedDay.Of(date, context.Zone), timed, context, date == today))
+        var columns = zonedDays
+            .Select(day => Column(day, timed, context, day.Date == today))
             .ToList();
         return new TimeGridLayout(columns, band);
     }
