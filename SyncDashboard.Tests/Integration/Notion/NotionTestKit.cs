@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notion;
@@ -85,7 +86,7 @@ public static class NotionTestKit
     /// A private app without demo mode (no demo account, no demo Notion connection polling in the background), so the
     /// emulator's counters and faults see only the test's own traffic.
     /// </summary>
-    public static Task<AppHost> StartQuietHostAsync(Dictionary<string, string?>? settings = null)
+    public static Task<AppHost> StartQuietHostAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -96,7 +97,7 @@ public static class NotionTestKit
             ["TokenProtection:Keys:tests"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        return AppHost.StartAsync(config);
+        return AppHost.StartAsync(config, configure);
     }
 
     /// <summary>A page made by the person in Notion's UI (fires webhooks like any edit).</summary>
