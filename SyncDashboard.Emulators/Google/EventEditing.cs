@@ -113,10 +113,19 @@ public static partial class EventEditing
         return merged.Count == 0 ? null : merged;
     }
 
-    private static string? Str(JsonNode? node, string field) =>
-        node is null ? null
-        : node is JsonValue v && v.TryGetValue<string>(out var s) ? s
-        : throw GoogleApiException.Invalid($"Invalid value for: {field}.");
+    private static string? Str(JsonNode? node, string field)
+    {
+        try
+        {
+            return node is null ? null
+                : node is JsonValue v && v.TryGetValue<string>(out var s) ? s
+                : throw GoogleApiException.Invalid($"Invalid value for: {field}.");
+        }
+        catch (InvalidOperationException) // text with a broken surrogate pair, which the node API reads only now
+        {
+            throw GoogleApiException.Invalid($"Invalid value for: {field}.");
+        }
+    }
 
     private static T? Read<T>(JsonNode? node, string field)
     {

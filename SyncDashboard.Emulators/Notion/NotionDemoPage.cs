@@ -39,7 +39,7 @@ internal static class NotionDemoPage
         {
             var visitor = Visitor.Of(ctx, prefix + "/");
             if (visitor.MustSignIn) return visitor.SignIn();
-            var form = await ctx.Request.ReadFormAsync();
+            if (await MalformedInput.ReadFormAsync(ctx.Request) is not { } form) return NotAForm();
             var bot = form["bot_id"].ToString();
             if (!Owns(visitor, e, e.WorkspaceIdOfBot(bot))) return NotFound(prefix);
             try
@@ -59,7 +59,7 @@ internal static class NotionDemoPage
             var visitor = Visitor.Of(ctx, prefix + "/");
             if (visitor.MustSignIn) return visitor.SignIn();
             if (!Owns(visitor, e, e.WorkspaceIdOfSubscription(id))) return NotFound(prefix);
-            var form = await ctx.Request.ReadFormAsync();
+            if (await MalformedInput.ReadFormAsync(ctx.Request) is not { } form) return NotAForm();
             return Back(prefix, e.VerifyWebhook(id, form["verification_token"].ToString().Trim())
                 ? "Subscription verified: page changes are sent to it now." : "That is not this subscription's verification token.");
         });
@@ -87,7 +87,9 @@ internal static class NotionDemoPage
     private static IResult NotFound(string prefix) => NotionOAuthEndpoints.Page("Not found",
         $"<p>There is no such page, database or subscription in your workspace.</p><p><a href=\"{NotionHtml.E(prefix)}/\">Back</a></p>", 404);
 
-    private static IResult Back(string prefix, string message) => Results.Redirect($"{prefix}/?message={Uri.EscapeDataString(message)}");
+    // Clipped: a message can quote the posted URL, and a Location header of any length is more than browsers take.
+    private static IResult Back(string prefix, string message) =>
+        Results.Redirect($"{prefix}/?message={Uri.EscapeDataString(message.Length <= 300 ? message : message[..300] + "…")}");
 
     /// <summary>
     /// Runs a form post as the Notion user, on a database or page of the visitor's own workspace. The app's sign-in
@@ -97,7 +99,7 @@ internal static class NotionDemoPage
     {
         var visitor = Visitor.Of(ctx, prefix + "/");
         if (visitor.MustSignIn) return visitor.SignIn();
-        var form = await ctx.Request.ReadFormAsync();
+        if (await MalformedInput.ReadFormAsync(ctx.Request) is not { } form) return NotAForm();
         if (!Owns(visitor, e, e.WorkspaceIdOf(target(form)))) return NotFound(prefix);
         try
         {
@@ -109,6 +111,8 @@ internal static class NotionDemoPage
         }
         return Results.Redirect(prefix + "/");
     }
+
+    private static IResult NotAForm() => NotionOAuthEndpoints.Page("Could not save", "<p>The request body is not a form.</p>", 400);
 
     private static Dictionary<string, JsonNode?> FormProperties(IReadOnlyList<PropertySchemaState> schema, IFormCollection form)
     {

@@ -32,8 +32,12 @@ internal static class NotionOAuthEndpoints
         {
             var visitor = Visitor.Of(ctx);
             if (visitor.MustSignIn) return Page("Sign in first", "<p>Sign in to SyncDashboard first: the emulated workspaces belong to its users.</p>", 401);
-            var form = await ctx.Request.ReadFormAsync();
+            if (await MalformedInput.ReadFormAsync(ctx.Request) is not { } form) return Page("Error", "<p>The request body is not a form.</p>", 400);
             var redirect = form["redirect_uri"].ToString();
+            // Notion sends the browser only to an absolute http(s) URL, written so a Location header can carry it.
+            if (!Uri.TryCreate(redirect, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
+                return Page("Error", "<p>redirect_uri must be an absolute http or https URL.</p>", 400);
+            redirect = target.AbsoluteUri;
             var state = form["state"].ToString();
             var query = new StringBuilder(redirect.Contains('?') ? "&" : "?");
             if (form["action"] != "allow")

@@ -74,6 +74,10 @@ internal sealed class NotionRequestFilter(string prefix, bool api) : IEndpointFi
         {
             return Error(http, ex.Status, ex.Code, ex.Message);
         }
+        catch (Exception ex) when (MalformedInput.IsJsonShapeError(ex))
+        {
+            return Error(http, 400, "validation_error", "body failed validation.");
+        }
     }
 
     /// <summary>The route pattern below the prefix, e.g. "/v1/pages/{id}".</summary>
@@ -107,6 +111,10 @@ internal sealed class NotionRequestFilter(string prefix, bool api) : IEndpointFi
         if (string.IsNullOrWhiteSpace(text)) return [];
         try
         {
+            using (var document = JsonDocument.Parse(text))
+            {
+                if (!MalformedInput.IsSound(document.RootElement)) throw new NotionApiException(400, "invalid_json", "Error parsing JSON body.");
+            }
             return JsonNode.Parse(text) as JsonObject ?? throw NotionApiException.Validation("body should be an object.");
         }
         catch (JsonException)

@@ -71,7 +71,7 @@ public static class AccountEndpoints
         // site could sign a user out.
         group.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, AccountService accounts) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            if (!await IsAntiforgeryValidAsync(antiforgery, http)) return Results.BadRequest();
             if (http.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme
                 && Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
                 await accounts.SignOutEverywhereAsync(userId, http.RequestAborted);
@@ -79,6 +79,13 @@ public static class AccountEndpoints
             return Results.LocalRedirect("/account/login");
         });
         return app;
+    }
+
+    /// <summary>A body that is not a readable form (cut short, over the form limits) throws instead of failing the check.</summary>
+    private static async Task<bool> IsAntiforgeryValidAsync(IAntiforgery antiforgery, HttpContext http)
+    {
+        try { return await antiforgery.IsRequestValidAsync(http); }
+        catch (AntiforgeryValidationException) { return false; }
     }
 
     private static Task SignInAsync(HttpContext http, AccountInfo account) =>

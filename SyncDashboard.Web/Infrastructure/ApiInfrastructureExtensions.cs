@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SyncDashboard.Web.Infrastructure.Idempotency;
 
@@ -7,8 +8,16 @@ namespace SyncDashboard.Web.Infrastructure;
 
 public static class ApiInfrastructureExtensions
 {
+    /// <summary>
+    /// Kestrel's default lets any request, signed in or not, upload 30 MB that binding reads into memory. The largest
+    /// body the app takes is an event with every text field full and written as \u escapes (about 110 KB) or a webhook
+    /// delivery (256 KB, <see cref="WebhookHttp.MaxBodyBytes"/>); more is refused with 413 before anything reads it.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 512 * 1024;
+
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services)
     {
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddProblemDetails();
         // Malformed JSON then reaches ApiExceptionHandler and gets a message instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -31,6 +40,7 @@ public static class ApiInfrastructureExtensions
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKnownRequestCharsets();
         app.UseStaticFiles();
         app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });

@@ -60,7 +60,10 @@ internal static class DemoPage
     {
         var visitor = Visitor.Of(ctx, prefix + "/");
         if (visitor.MustSignIn) return visitor.SignIn();
-        var form = await ctx.Request.ReadFormAsync();
+        if (await MalformedInput.ReadFormAsync(ctx.Request) is not { } form)
+        {
+            return ConsentPage.ErrorPage(400, "invalid_request", "The request body is not a form.");
+        }
         var account = form["account"].FirstOrDefault()?.Trim().ToLowerInvariant() ?? (visitor.SingleTenant ? emu.DefaultAccountEmail : "");
         if (!visitor.SingleTenant && !AccountsOf(visitor, emu).Contains(account))
         {

@@ -27,8 +27,11 @@ internal static class GoogleHttp
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, GoogleJson.Options, request.HttpContext.RequestAborted)
-                   ?? throw GoogleApiException.ParseError();
+            // Parsed once as a document first: a property named twice or a broken surrogate parses, then throws only
+            // when a handler reads it; Google answers such a body with a parse error.
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            if (!MalformedInput.IsSound(document.RootElement)) throw GoogleApiException.ParseError();
+            return document.RootElement.Deserialize<T>(GoogleJson.Options) ?? throw GoogleApiException.ParseError();
         }
         catch (JsonException)
         {

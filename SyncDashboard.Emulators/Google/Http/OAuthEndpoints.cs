@@ -22,7 +22,7 @@ internal static class OAuthEndpoints
         oauth.MapPost("/token", Token).DisableAntiforgery();
         oauth.MapPost("/revoke", async (HttpContext ctx, GoogleEmulator emu) =>
         {
-            var form = ctx.Request.HasFormContentType ? await ctx.Request.ReadFormAsync() : null;
+            var form = await MalformedInput.ReadFormAsync(ctx.Request);
             var token = ctx.Request.Query["token"].FirstOrDefault() ?? form?["token"].FirstOrDefault();
             return token is not null && emu.Revoke(token)
                 ? Results.Ok()
@@ -48,7 +48,10 @@ internal static class OAuthEndpoints
 
     private static async Task<IResult> Decide(HttpContext ctx, GoogleEmulator emu)
     {
-        var form = await ctx.Request.ReadFormAsync();
+        if (await MalformedInput.ReadFormAsync(ctx.Request) is not { } form)
+        {
+            return ConsentPage.ErrorPage(400, "invalid_request", "The request body is not a form.");
+        }
         var p = form.ToDictionary(f => f.Key, f => f.Value.ToString());
         if (Validate(emu, p) is { } error) { return error; }
         var visitor = Visitor.Of(ctx);
@@ -79,7 +82,8 @@ internal static class OAuthEndpoints
             back["error"] = "access_denied";
         }
         if (p.GetValueOrDefault("state") is { } state) { back["state"] = state; }
-        return Results.Redirect(QueryHelpers.AddQueryString(redirect, back));
+        // AbsoluteUri: Validate accepts any absolute URL, which may hold characters a Location header cannot.
+        return Results.Redirect(QueryHelpers.AddQueryString(new Uri(redirect).AbsoluteUri, back));
     }
 
     private static IResult? Validate(GoogleEmulator emu, Dictionary<string, string> p)
@@ -110,7 +114,10 @@ internal static class OAuthEndpoints
         {
             return OAuthError(400, "invalid_request", "Request must be application/x-www-form-urlencoded.");
         }
-        var form = await ctx.Request.ReadFormAsync();
+        if (await MalformedInput.ReadFormAsync(ctx.Request) is not { } form)
+        {
+            return OAuthError(400, "invalid_request", "The request body is not a readable form.");
+        }
         var (clientId, secret) = ClientCredentials(ctx.Request, form);
         if (!emu.IsValidClient(clientId, secret))
         {

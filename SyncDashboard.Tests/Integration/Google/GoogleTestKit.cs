@@ -16,9 +16,9 @@ public static class GoogleTestKit
 {
     public static readonly string[] Scopes = ["https://www.googleapis.com/auth/calendar"];
 
-    public static async Task<GoogleUser> ConnectGoogleAsync(this AppHost app, SyncDirection direction = SyncDirection.TwoWay)
+    public static async Task<GoogleUser> ConnectGoogleAsync(this AppHost app, SyncDirection direction = SyncDirection.TwoWay, TestUser? user = null)
     {
-        var user = await app.CreateUserAsync("google");
+        user ??= await app.CreateUserAsync("google");
         var emulator = app.Get<GoogleEmulator>();
         var email = $"g{Guid.NewGuid():N}@example.com";
         emulator.CreateAccount(email, "Europe/Berlin", owner: user.EmulatorOwner);
