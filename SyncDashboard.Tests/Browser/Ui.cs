@@ -14,14 +14,18 @@ public static class Ui
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>A fresh cookie jar in UTC (or <paramref name="timeZone"/>) with a fixed locale, so what the page shows does not depend on the machine.</summary>
-    public static async Task<IBrowserContext> NewContextAsync(this BrowserFixture fixture, string timeZone = "UTC")
+    /// <param name="width">Viewport width: 1280 for a desktop, 390 for a phone.</param>
+    /// <param name="colorScheme">What the system prefers, light or dark.</param>
+    public static async Task<IBrowserContext> NewContextAsync(this BrowserFixture fixture, string timeZone = "UTC", int width = 1280,
+        ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.App.BaseAddress.ToString(),
             TimezoneId = timeZone,
             Locale = "en-US",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 844 : 900 },
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(Timeout);
         return context;

@@ -1,3 +1,5 @@
+using MudBlazor;
+using MudBlazor.Services;
 using Radzen;
 
 namespace SyncDashboard.Web.Components;
@@ -8,6 +10,12 @@ public static class DashboardExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            o.SnackbarConfiguration.ShowCloseIcon = true;
+        });
         return services;
     }
 
