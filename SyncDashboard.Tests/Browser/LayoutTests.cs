@@ -18,9 +18,9 @@ public sealed class LayoutTests(BrowserFixture fixture)
         foreach (var path in Pages)
         {
             if (path != "/") { await page.GotoAsync(path); await page.WaitForInteractiveAsync(); }
-            var (scroll, inner) = await Widths(page);
-            Assert.True(scroll <= inner, $"{path} is {scroll} px wide in a {inner} px window");
             await page.ScreenshotAsync($"phone{path.Replace('/', '-').TrimEnd('-')}-light");
+            var (scroll, inner) = await Widths(page);
+            Assert.True(scroll <= inner, $"{path} is {scroll} px wide in a {inner} px window: {await WiderThanTheWindowAsync(page)}");
         }
 
         var settingsLink = page.GetByTestId("nav-drawer").GetByRole(AriaRole.Link, new() { Name = "Settings" });
@@ -72,6 +72,11 @@ public sealed class LayoutTests(BrowserFixture fixture)
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         return (widths[0], widths[1]);
     }
+
+    private static Task<string> WiderThanTheWindowAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)
+            .map(e => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`).join(', ')
+        """);
 
     /// <summary>Dark when the page background the theme paints is dark (its luminance below the middle).</summary>
     private static async Task<bool> IsDarkAsync(IPage page) => await page.EvaluateAsync<bool>("""
