@@ -41,4 +41,21 @@ public sealed class IsolationTests(BrowserFixture fixture)
         Assert.DoesNotContain(title, await bobPage.ContentAsync());
         await Assertions.Expect(bobPage.Locator("[data-testid=upcoming-item]")).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task OpeningAnotherUsersEventByItsIdSaysItDoesNotExistAndKeepsTheCalendarWorking()
+    {
+        var alice = await fixture.App.CreateUserAsync("Alice");
+        var bob = await fixture.App.CreateUserAsync("Bob");
+        var id = await alice.CreateEventAsync("Alice's dentist", DateTimeOffset.UtcNow.AddDays(1));
+        await using var context = await fixture.NewContextAsync();
+        await context.SignInAsync(bob);
+
+        var calendar = await context.OpenAsync($"/calendar?event={id}");
+        await Assertions.Expect(calendar.GetByText("That event does not exist (any more).")).ToBeVisibleAsync();
+        await Assertions.Expect(calendar.Locator("body")).Not.ToContainTextAsync("Alice's dentist");
+        await Assertions.Expect(calendar.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await calendar.GetByTestId("new-event").ClickAsync(); // the circuit still answers
+        await Assertions.Expect(calendar.GetByText("New event").Last).ToBeVisibleAsync();
+    }
 }
