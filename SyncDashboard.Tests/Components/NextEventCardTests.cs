@@ -20,21 +20,21 @@ public sealed class NextEventCardTests
     }
 
     [Fact]
-    public async Task CountdownShowsHoursAndMinutesWithinADay()
+    public async Task CountdownShowsHoursWithinAFewHours()
     {
         await using var ctx = new BunitContext();
         var cut = Render(ctx, Timed(Utc(10, 14, 0), TimeSpan.FromHours(1)), TimeZoneInfo.Utc, Local(10, 11, 55));
 
-        Assert.Equal("in 2 h 5 min", Countdown(cut));
+        Assert.Equal("in 2 h", Countdown(cut));
     }
 
     [Fact]
-    public async Task CountdownReadsLessThanAMinuteJustBeforeTheStart()
+    public async Task CountdownNeverReadsZeroMinutesJustBeforeTheStart()
     {
         await using var ctx = new BunitContext();
         var cut = Render(ctx, Timed(Utc(10, 10, 0), TimeSpan.FromHours(1)), TimeZoneInfo.Utc, Local(10, 9, 59).AddSeconds(30));
 
-        Assert.Equal("in less than a minute", Countdown(cut));
+        Assert.Equal("in 1 min", Countdown(cut));
     }
 
     [Fact]
@@ -47,21 +47,21 @@ public sealed class NextEventCardTests
     }
 
     [Fact]
-    public async Task EventMoreThanADayAwayOnTheNextDayReadsTomorrow()
+    public async Task EventMoreThanADayAwayOnTheNextDayReadsTomorrowAndItsTime()
     {
         await using var ctx = new BunitContext();
         var cut = Render(ctx, Timed(Utc(11, 22, 0), TimeSpan.FromHours(1)), TimeZoneInfo.Utc, Local(10, 21, 0));
 
-        Assert.Equal("tomorrow", Countdown(cut));
+        Assert.Equal("tomorrow 22:00", Countdown(cut));
     }
 
     [Fact]
-    public async Task EventFurtherAheadCountsCalendarDays()
+    public async Task EventLaterThisWeekReadsItsWeekdayAndTime()
     {
         await using var ctx = new BunitContext();
         var cut = Render(ctx, Timed(Utc(13, 8, 0), TimeSpan.FromHours(1)), TimeZoneInfo.Utc, Local(10, 21, 0));
 
-        Assert.Equal("in 3 days", Countdown(cut));
+        Assert.Equal("Fri 08:00", Countdown(cut));
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class NextEventCardTests
         // 08:00 UTC is 09:00 in Berlin; it is 23:30 there on the evening before.
         var cut = Render(ctx, Timed(Utc(11, 8, 0), TimeSpan.FromMinutes(30)), Berlin, Local(10, 23, 30));
 
-        Assert.Equal("in 9 h 30 min", Countdown(cut));
-        Assert.Contains("Wed 11 Mar · 09:00–09:30", Text.Of(cut.Find("[data-testid=next-event]")));
+        Assert.Equal("tomorrow 09:00", Countdown(cut));
+        Assert.Contains("Wed, 11 Mar 09:00–09:30", Text.Of(cut.Find("[data-testid=next-event]")));
     }
 
     [Fact]
@@ -81,17 +81,16 @@ public sealed class NextEventCardTests
         await using var ctx = new BunitContext();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 8, 35, 0, TimeSpan.Zero));
         var next = Timed(Utc(10, 9, 0), TimeSpan.FromHours(1));
-        // The dashboard passes the user's local "now" from its clock on every render.
-        DateTime LocalNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Berlin).DateTime;
-        var cut = Render(ctx, next, Berlin, LocalNow());
+        // The dashboard passes "now" from its clock on every render.
+        var cut = ctx.Render<NextEventCard>(p => p.Add(x => x.Event, next).Add(x => x.Format, Gb(Berlin)).Add(x => x.Now, clock.GetUtcNow()));
         Assert.Equal("in 25 min", Countdown(cut));
 
         clock.Advance(TimeSpan.FromMinutes(10));
-        cut.Render(p => p.Add(x => x.Now, LocalNow()));
+        cut.Render(p => p.Add(x => x.Now, clock.GetUtcNow()));
         Assert.Equal("in 15 min", Countdown(cut));
 
         clock.Advance(TimeSpan.FromMinutes(20));
-        cut.Render(p => p.Add(x => x.Now, LocalNow()));
+        cut.Render(p => p.Add(x => x.Now, clock.GetUtcNow()));
         Assert.Equal("now", Countdown(cut));
     }
 
@@ -103,7 +102,7 @@ public sealed class NextEventCardTests
 
         Assert.Equal("Dentist", Text.Of(cut.Find("[data-testid=next-event-title]")));
         var card = Text.Of(cut.Find("[data-testid=next-event]"));
-        Assert.Contains("Tue 10 Mar · 10:00–11:30", card);
+        Assert.Contains("Tue, 10 Mar 10:00–11:30", card);
         Assert.Contains("at Room 4", card);
     }
 
@@ -125,23 +124,40 @@ public sealed class NextEventCardTests
             true, null, null, "/calendar");
         var cut = Render(ctx, offsite, Berlin, Local(10, 9, 0));
 
-        Assert.Contains("Tue 10 Mar – Wed 11 Mar · all day", Text.Of(cut.Find("[data-testid=next-event]")));
-        Assert.Equal("now", Countdown(cut));
+        Assert.Contains("Tue, 10 Mar – Wed, 11 Mar", Text.Of(cut.Find("[data-testid=next-event]")));
+        Assert.Equal("today", Countdown(cut));
+    }
+
+    [Fact]
+    public async Task AnAllDayEventTomorrowReadsTomorrowNotHours()
+    {
+        await using var ctx = new BunitContext();
+        // Tomorrow in Berlin, seen at 09:00 the day before: a day away, never "in 15 h".
+        var holiday = new UpcomingEvent(Guid.NewGuid(), "Holiday", new(2026, 3, 10, 23, 0, 0, TimeSpan.Zero), new(2026, 3, 11, 23, 0, 0, TimeSpan.Zero),
+            true, null, null, "/calendar");
+        var cut = Render(ctx, holiday, Berlin, Local(10, 9, 0));
+
+        Assert.Equal("tomorrow", Countdown(cut));
+        Assert.Contains("Wed, 11 Mar", Text.Of(cut.Find("[data-testid=next-event-when]")));
     }
 
     [Fact]
     public async Task WithoutAnEventTheCardInvitesToPlanSomething()
     {
         await using var ctx = new BunitContext();
-        var cut = ctx.Render<NextEventCard>(p => p.Add(x => x.Event, null).Add(x => x.Now, Local(10, 9, 0)));
+        var cut = ctx.Render<NextEventCard>(p => p.Add(x => x.Event, null).Add(x => x.Now, Utc(10, 9, 0)));
 
         Assert.Contains("Nothing in the next seven days.", Text.Of(cut.Find("[data-testid=next-event]")));
         Assert.Equal("/calendar", cut.Find("a").GetAttribute("href"));
         Assert.Empty(cut.FindAll("[data-testid=next-event-countdown]"));
     }
 
-    private static IRenderedComponent<NextEventCard> Render(BunitContext ctx, UpcomingEvent next, TimeZoneInfo zone, DateTime now) =>
-        ctx.Render<NextEventCard>(p => p.Add(x => x.Event, next).Add(x => x.Zone, zone).Add(x => x.Now, now));
+    /// <param name="localNow">The viewer's wall-clock time in <paramref name="zone"/>.</param>
+    private static IRenderedComponent<NextEventCard> Render(BunitContext ctx, UpcomingEvent next, TimeZoneInfo zone, DateTime localNow) =>
+        ctx.Render<NextEventCard>(p => p.Add(x => x.Event, next).Add(x => x.Format, Gb(zone))
+            .Add(x => x.Now, new DateTimeOffset(localNow, zone.GetUtcOffset(localNow))));
+
+    private static SyncDashboard.Core.Formatting.DateTimeFormatter Gb(TimeZoneInfo zone) => Unit.Formatting.FormatKit.For("en-GB", zone: zone);
 
     private static string Countdown(IRenderedComponent<NextEventCard> cut) => Text.Of(cut.Find("[data-testid=next-event-countdown]"));
 

@@ -96,7 +96,7 @@ public sealed class SyncStatusPanelTests
         // 23:30 UTC on Tuesday is 00:30 on Wednesday in Berlin.
         var item = RenderOne(ctx, Google(), Berlin);
 
-        Assert.Contains("Last sync: Wed 11 Mar 00:30", item);
+        Assert.Contains("Last sync: Wed, 11 Mar 00:30", item);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class SyncStatusPanelTests
         await using var ctx = new BunitContext();
         var item = RenderOne(ctx, Google() with { ChannelId = "channel-1", ChannelExpiresAt = new DateTimeOffset(2026, 3, 17, 7, 15, 0, TimeSpan.Zero) }, Berlin);
 
-        Assert.Contains("push live until Tue 17 Mar 08:15", item);
+        Assert.Contains("push live until Tue, 17 Mar 08:15", item);
     }
 
     [Fact]
@@ -143,11 +143,11 @@ public sealed class SyncStatusPanelTests
         [
             Notion("Tasks") with { HasWebhookToken = true },
             Notion("Journal") with { HasWebhookToken = false },
-        ]));
+        ]).Add(x => x.Format, Unit.Formatting.FormatKit.For("en-GB")));
 
         var items = Text.Of(cut.FindAll("[data-testid=integration-status]"));
         Assert.Contains("Notion Tasks in sync", items[0]);
-        Assert.Contains("Last poll: Tue 10 Mar 23:30", items[0]);
+        Assert.Contains("Last poll: Tue, 10 Mar 23:30", items[0]);
         Assert.Contains("webhook set up", items[0]);
         Assert.Contains("webhook off (polling)", items[1]);
         Assert.DoesNotContain("push", items[1]);
@@ -182,7 +182,7 @@ public sealed class SyncStatusPanelTests
 
     private static string RenderOne(BunitContext ctx, IntegrationStatusDto status, TimeZoneInfo? zone = null)
     {
-        var cut = ctx.Render<SyncStatusPanel>(p => p.Add(x => x.Integrations, [status]).Add(x => x.Zone, zone ?? TimeZoneInfo.Utc));
+        var cut = ctx.Render<SyncStatusPanel>(p => p.Add(x => x.Integrations, [status]).Add(x => x.Format, Unit.Formatting.FormatKit.For("en-GB", zone: zone ?? TimeZoneInfo.Utc)));
         IElement item = Assert.Single(cut.FindAll("[data-testid=integration-status]"));
         Assert.Equal(status.Id.ToString(), item.GetAttribute("data-integration-id"));
         return Text.Of(item);

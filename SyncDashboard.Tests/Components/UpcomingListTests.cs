@@ -16,14 +16,14 @@ public sealed class UpcomingListTests(ComponentDatabase database) : IClassFixtur
     public async Task EmptyListSaysNothingIsComingUp()
     {
         await using var ctx = new BunitContext();
-        var cut = ctx.Render<UpcomingList>(p => p.Add(x => x.Events, []).Add(x => x.Now, TuesdayMorning));
+        var cut = ctx.Render<UpcomingList>(p => p.Add(x => x.Events, []).Add(x => x.Now, Utc(TuesdayMorning)));
 
         Assert.Contains("No events in the next seven days.", Text.Of(cut.Find("[data-testid=upcoming]")));
         Assert.Empty(cut.FindAll("[data-testid=upcoming-item]"));
     }
 
     [Fact]
-    public async Task EventsAreGroupedUnderTodayTomorrowThisWeekAndLater()
+    public async Task EventsAreGroupedByDayTodayTomorrowThenByDate()
     {
         await using var ctx = new BunitContext();
         var cut = Render(ctx, TimeZoneInfo.Utc, TuesdayMorning,
@@ -33,8 +33,8 @@ public sealed class UpcomingListTests(ComponentDatabase database) : IClassFixtur
         [
             "Today", "09:30 Stand-up", "12:00 Lunch",
             "Tomorrow", "08:15 Dentist",
-            "This week", "Fri 15:00 Review",
-            "Later", "Tue 07:00 Trip",
+            "Fri, 13 Mar", "15:00 Review",
+            "Tue, 17 Mar", "07:00 Trip",
         ], Outline(cut));
         Assert.DoesNotContain("No events", Text.Of(cut.Find("[data-testid=upcoming]")));
     }
@@ -50,12 +50,23 @@ public sealed class UpcomingListTests(ComponentDatabase database) : IClassFixtur
     }
 
     [Fact]
-    public async Task AllDayEventsReadAllDayNearAndWithTheirWeekdayFurtherAhead()
+    public async Task AllDayEventsReadAllDayUnderTheirDay()
     {
         await using var ctx = new BunitContext();
         var cut = Render(ctx, TimeZoneInfo.Utc, TuesdayMorning, AllDay("Holiday", 10), AllDay("Offsite", 11), AllDay("Conference", 12));
 
-        Assert.Equal(["Today", "All day Holiday", "Tomorrow", "All day Offsite", "This week", "Thu · all day Conference"], Outline(cut));
+        Assert.Equal(["Today", "All day Holiday", "Tomorrow", "All day Offsite", "Thu, 12 Mar", "All day Conference"], Outline(cut));
+    }
+
+    [Fact]
+    public async Task AMultiDayEventShowsItsSpanWithTheLastDayIncluded()
+    {
+        await using var ctx = new BunitContext();
+        // Saturday and Sunday: stored end-exclusive on Monday. The old list read "Sat · all day".
+        var weekend = new UpcomingEvent(Guid.NewGuid(), "Weekend away", Date(14), Date(16), true, null, null, "/calendar");
+        var cut = Render(ctx, TimeZoneInfo.Utc, TuesdayMorning, weekend);
+
+        Assert.Equal(["Sat, 14 Mar", "Sat, 14 Mar – Sun, 15 Mar Weekend away"], Outline(cut));
     }
 
     [Fact]
@@ -96,14 +107,14 @@ public sealed class UpcomingListTests(ComponentDatabase database) : IClassFixtur
         [
             "Today", "22:30 Late call",
             "Tomorrow", "All day Holiday", "08:00 Breakfast",
-            "This week", "Sat 11:00 Review",
+            "Sat, 14 Mar", "11:00 Review",
         ], Outline(cut));
     }
 
     [Fact]
     public void GroupsKeepTheOrderTheyAreGiven()
     {
-        var groups = UpcomingGroups.Of([Timed("Stand-up", 10, 9, 30), Timed("Dentist", 11, 8, 15), Timed("Lunch", 10, 12, 0)], TimeZoneInfo.Utc, TuesdayMorning);
+        var groups = UpcomingGroups.Of([Timed("Stand-up", 10, 9, 30), Timed("Dentist", 11, 8, 15), Timed("Lunch", 10, 12, 0)], Gb(TimeZoneInfo.Utc), Utc(TuesdayMorning));
 
         Assert.Equal(["Today", "Tomorrow"], groups.Select(g => g.Heading));
         Assert.Equal(["Stand-up", "Lunch"], groups[0].Items.Select(i => i.Event.Title));
@@ -115,22 +126,29 @@ public sealed class UpcomingListTests(ComponentDatabase database) : IClassFixtur
         var overnight = new UpcomingEvent(Guid.NewGuid(), "Night shift", new(2026, 3, 9, 22, 0, 0, TimeSpan.Zero), new(2026, 3, 10, 10, 0, 0, TimeSpan.Zero),
             false, null, null, "/calendar");
 
-        var group = Assert.Single(UpcomingGroups.Of([overnight], TimeZoneInfo.Utc, TuesdayMorning));
+        var group = Assert.Single(UpcomingGroups.Of([overnight], Gb(TimeZoneInfo.Utc), Utc(TuesdayMorning)));
 
         Assert.Equal("Today", group.Heading);
+        Assert.Equal("until 10:00", group.Items[0].TimeLabel);
     }
 
     [Fact]
-    public void EventSevenDaysAheadIsLater()
+    public void DaysPastTomorrowAreHeadedByTheirDate()
     {
-        var groups = UpcomingGroups.Of([Timed("Sixth day", 16, 23, 0), Timed("Seventh day", 17, 0, 30)], TimeZoneInfo.Utc, TuesdayMorning);
+        var groups = UpcomingGroups.Of([Timed("Sixth day", 16, 23, 0), Timed("Seventh day", 17, 0, 30)], Gb(TimeZoneInfo.Utc), Utc(TuesdayMorning));
 
-        Assert.Equal(["This week", "Later"], groups.Select(g => g.Heading));
-        Assert.Equal("Mon 23:00", groups[0].Items[0].TimeLabel);
+        Assert.Equal(["Mon, 16 Mar", "Tue, 17 Mar"], groups.Select(g => g.Heading));
+        Assert.Equal("23:00", groups[0].Items[0].TimeLabel);
     }
 
-    private static IRenderedComponent<UpcomingList> Render(BunitContext ctx, TimeZoneInfo zone, DateTime now, params UpcomingEvent[] events) =>
-        ctx.Render<UpcomingList>(p => p.Add(x => x.Events, events).Add(x => x.Zone, zone).Add(x => x.Now, now));
+    /// <param name="localNow">The viewer's wall-clock time in <paramref name="zone"/>.</param>
+    private static IRenderedComponent<UpcomingList> Render(BunitContext ctx, TimeZoneInfo zone, DateTime localNow, params UpcomingEvent[] events) =>
+        ctx.Render<UpcomingList>(p => p.Add(x => x.Events, events).Add(x => x.Format, Gb(zone))
+            .Add(x => x.Now, new DateTimeOffset(localNow, zone.GetUtcOffset(localNow))));
+
+    private static SyncDashboard.Core.Formatting.DateTimeFormatter Gb(TimeZoneInfo zone) => Unit.Formatting.FormatKit.For("en-GB", zone: zone);
+
+    private static DateTimeOffset Utc(DateTime utc) => new(utc, TimeSpan.Zero);
 
     /// <summary>Section headings and items in reading order.</summary>
     private static IReadOnlyList<string> Outline(IRenderedComponent<UpcomingList> cut) => Text.Of(cut.FindAll("h3, [data-testid=upcoming-item]"));

@@ -1,23 +1,46 @@
 using SyncDashboard.Core.Events;
-using SyncDashboard.Web.Components.Shared;
+using SyncDashboard.Core.Formatting;
 
 namespace SyncDashboard.Web.Components.Dashboard;
 
-/// <summary>The upcoming list's sections (Today, Tomorrow, This week, Later) by the viewer's local date, in the order given.</summary>
+/// <summary>The upcoming list by the viewer's local day: Today, Tomorrow, then each day by its date, in the order given.</summary>
 public static class UpcomingGroups
 {
     public sealed record Item(UpcomingEvent Event, string TimeLabel);
 
-    public sealed record Group(string Heading, IReadOnlyList<Item> Items);
+    public sealed record Group(DateOnly Day, string Heading, IReadOnlyList<Item> Items);
 
-    public static IReadOnlyList<Group> Of(IEnumerable<UpcomingEvent> events, TimeZoneInfo zone, DateTime now) =>
-        events.Select(e => (Event: e, Start: TimeZoneInfo.ConvertTime(e.Start, zone).DateTime))
-            .GroupBy(x => TimeText.Bucket(x.Start, now))
-            .Select(g => new Group(g.Key, g.Select(x => new Item(x.Event, TimeLabel(x.Start, x.Event.IsAllDay, g.Key))).ToList()))
+    public static IReadOnlyList<Group> Of(IEnumerable<UpcomingEvent> events, DateTimeFormatter format, DateTimeOffset now)
+    {
+        var today = format.LocalDate(now);
+        // An event already under way (overnight, or a multi-day one) belongs to today.
+        return events.Select(e => (Event: e, Day: Max(format.LocalDate(e.Start), today)))
+            .GroupBy(x => x.Day)
+            .Select(g => new Group(g.Key, Heading(g.Key, today, format), g.Select(x => new Item(x.Event, TimeLabel(x.Event, today, format))).ToList()))
             .ToList();
+    }
 
-    // Past tomorrow the weekday is part of the label, for all-day events too ("Thu · all day", not a bare "All day").
-    private static string TimeLabel(DateTime start, bool allDay, string bucket) => bucket is "Today" or "Tomorrow"
-        ? (allDay ? "All day" : start.ToString("HH:mm"))
-        : (allDay ? start.ToString("ddd") + " · all day" : start.ToString("ddd HH:mm"));
+    /// <summary>An upcoming all-day event's dates: its span runs between the viewer's local midnights, end exclusive.</summary>
+    public static (DateOnly Start, DateOnly EndExclusive) AllDayDates(UpcomingEvent e, DateTimeFormatter format) =>
+        (format.LocalDate(e.Start), format.LocalDate(e.End));
+
+    private static string Heading(DateOnly day, DateOnly today, DateTimeFormatter format) => (day.DayNumber - today.DayNumber) switch
+    {
+        0 => "Today",
+        1 => "Tomorrow",
+        _ => format.DateShort(day),
+    };
+
+    // A multi-day event shows its span ("Sat, Dec 5 – Sun, Dec 6"), never just its first day.
+    private static string TimeLabel(UpcomingEvent e, DateOnly today, DateTimeFormatter format)
+    {
+        if (e.IsAllDay)
+        {
+            var (start, end) = AllDayDates(e, format);
+            return end.DayNumber - start.DayNumber <= 1 ? "All day" : format.AllDayRange(start, end);
+        }
+        return format.LocalDate(e.Start) < today ? "until " + format.Time(e.End) : format.Time(e.Start);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using SyncDashboard.Core.Accounts;
 using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Events;
+using SyncDashboard.Core.Formatting;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Web.Infrastructure;
 
@@ -26,12 +27,18 @@ public abstract class LiveUserComponent : ComponentBase, IDisposable
     protected TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     protected DateTime LocalNow => TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Zone).DateTime;
 
+    /// <summary>How this user reads dates and times: their zone, in their browser's culture (the one formatting policy).</summary>
+    protected DateTimeFormatter Format { get; private set; } = new(DisplayPreferences.FromCulture(null, TimeZoneInfo.Utc));
+
+    [CascadingParameter(Name = BrowserCulture.CascadingName)] private string? Culture { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         var state = await AuthState.GetAuthenticationStateAsync();
         UserId = state.User.GetUserId();
         Account = await Accounts.FindAsync(UserId);
         Zone = UpcomingWindow.FindZone(Account?.TimeZone);
+        Format = new DateTimeFormatter(DisplayPreferences.FromCulture(Culture, Zone));
         await LoadAsync();
     }
 
