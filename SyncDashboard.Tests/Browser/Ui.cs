@@ -50,7 +50,9 @@ public static class Ui
     public static async Task<IPage> OpenAsync(this IBrowserContext context, string path)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
+        // Not the load event, which a cold, busy machine once took over 15 s to fire for a second tab: being
+        // interactive is what the tests need, and WaitForInteractiveAsync checks exactly that.
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.WaitForInteractiveAsync();
         return page;
     }
