@@ -26,7 +26,7 @@ public sealed class GoogleConnectTests(BrowserFixture fixture)
         await settings.ScreenshotAsync("google-calendar-picker");
         await settings.GetByTestId("save-calendars").ClickAsync();
 
-        await settings.WaitForURLAsync("**/settings#google", new() { WaitUntil = WaitUntilState.Commit });
+        await settings.WaitForPathAsync("/settings#google");
         await settings.WaitForInteractiveAsync();
         var integration = settings.GetByTestId("google-integration");
         await Assertions.Expect(integration).ToHaveCountAsync(1);

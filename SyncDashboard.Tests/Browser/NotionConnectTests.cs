@@ -61,7 +61,7 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
         await settings.ScreenshotAsync("notion-mapping-fixed");
         await settings.GetByTestId("save-notion").ClickAsync();
 
-        await settings.WaitForURLAsync("**/settings#notion", new() { WaitUntil = WaitUntilState.Commit });
+        await settings.WaitForPathAsync("/settings#notion");
         await settings.WaitForInteractiveAsync();
         var row = settings.GetByTestId("notion-integration");
         await Assertions.Expect(row).ToHaveCountAsync(1);
@@ -124,7 +124,7 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
         await settings.ScreenshotAsync("notion-database-picker");
         await settings.GetByTestId("save-notion").ClickAsync();
 
-        await settings.WaitForURLAsync("**/settings#notion", new() { WaitUntil = WaitUntilState.Commit });
+        await settings.WaitForPathAsync("/settings#notion");
         await settings.WaitForInteractiveAsync();
         await Assertions.Expect(settings.GetByTestId("notion-integration")).ToContainTextAsync("Calendar");
     }

@@ -41,10 +41,19 @@ public static class Ui
         await page.ClickAsync("[data-testid=login]");
         // Wait for the redirect to land, not for every sub-resource's load event (slow on a cold first run);
         // being interactive is what the tests need, and WaitForInteractiveAsync checks exactly that.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/");
         await page.WaitForInteractiveAsync();
         return page;
     }
+
+    /// <summary>
+    /// Waits until the page's address is <paramref name="pathAndFragment"/> (e.g. "/settings#notion"), polling it. Playwright's
+    /// WaitForURL with WaitUntil=Commit hangs when the address already matches as it is called (it then waits for a
+    /// "commit" that has passed): seen as 15 s timeouts in clean-clone CI runs after a fast redirect.
+    /// </summary>
+    public static Task WaitForPathAsync(this IPage page, string pathAndFragment) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(
+            "^https?://[^/]+" + System.Text.RegularExpressions.Regex.Escape(pathAndFragment) + "$"));
 
     /// <summary>Opens a page of the app in a new tab of an already signed-in context and waits until it is live.</summary>
     public static async Task<IPage> OpenAsync(this IBrowserContext context, string path)
