@@ -25,7 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var chromium = FindOnPath("chromium") ?? throw new InvalidOperationException(
             "The browser tests need Debian's `chromium` on PATH and found none. Run scripts/test.sh (it installs chromium " +
             "with apt-get) instead of a bare `dotnet test`. Do not run `playwright install`; its downloads fail here.");
-        var startApp = AppHost.StartAsync();
+        // Open tabs re-check their sign-in every 5 s here (1 min by default), the safety net behind the instant sign-out of
+        // every tab; a cold CI run once missed the instant path and its test waited past the default interval.
+        var startApp = AppHost.StartAsync(new Dictionary<string, string?> { ["Accounts:CircuitRevalidationInterval"] = "00:00:05" });
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
