@@ -57,4 +57,8 @@ public sealed partial class GoogleEmulator
             return [email];
         }
     }
+
+    /// <summary>The accounts a visitor of the emulated pages may use: their own (one made on first use), or all when single-tenant.</summary>
+    internal IReadOnlyList<string> AccountsFor(Visitor visitor) =>
+        visitor.Person is { } person ? EnsureAccountsOf(person) : Accounts();
 }

@@ -20,7 +20,7 @@ internal static class DemoPage
         {
             var visitor = Visitor.Of(ctx);
             if (visitor.MustSignIn) return visitor.SignIn();
-            var accounts = AccountsOf(visitor, emu);
+            var accounts = emu.AccountsFor(visitor);
             var asked = ctx.Request.Query["account"].FirstOrDefault()?.Trim().ToLowerInvariant();
             if (asked is not null && !accounts.Contains(asked))
             {
@@ -49,8 +49,6 @@ internal static class DemoPage
             .DisableAntiforgery();
     }
 
-    private static IReadOnlyList<string> AccountsOf(Visitor visitor, GoogleEmulator emu) =>
-        visitor.Person is { } person ? emu.EnsureAccountsOf(person) : emu.Accounts();
 
     /// <summary>
     /// Runs a form post as the Google user of the form's account, on one of that account's calendars. The app's
@@ -65,7 +63,7 @@ internal static class DemoPage
             return ConsentPage.ErrorPage(400, "invalid_request", "The request body is not a form.");
         }
         var account = form["account"].FirstOrDefault()?.Trim().ToLowerInvariant() ?? (visitor.SingleTenant ? emu.DefaultAccountEmail : "");
-        if (!visitor.SingleTenant && !AccountsOf(visitor, emu).Contains(account))
+        if (!visitor.SingleTenant && !emu.AccountsFor(visitor).Contains(account))
         {
             return ConsentPage.ErrorPage(404, "not_found", "There is no such Google account among yours.");
         }

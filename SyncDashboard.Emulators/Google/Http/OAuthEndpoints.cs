@@ -36,15 +36,13 @@ internal static class OAuthEndpoints
         if (Validate(emu, p) is { } error) { return error; }
         var visitor = Visitor.Of(ctx);
         if (visitor.MustSignIn) { return visitor.SignIn(); }
-        var accounts = AccountsOf(visitor, emu);
+        var accounts = emu.AccountsFor(visitor);
         var email = p.GetValueOrDefault("login_hint")?.Trim().ToLowerInvariant() is { } hint && accounts.Contains(hint)
             ? hint : visitor.SingleTenant ? emu.DefaultAccountEmail : accounts[0];
         return Results.Content(ConsentPage.Render(emu.Options.AppName, visitor.SingleTenant ? [email] : accounts, email, p, $"{prefix}/o/oauth2/v2/auth"),
             "text/html; charset=utf-8");
     }
 
-    private static IReadOnlyList<string> AccountsOf(Visitor visitor, GoogleEmulator emu) =>
-        visitor.Person is { } person ? emu.EnsureAccountsOf(person) : emu.Accounts();
 
     private static async Task<IResult> Decide(HttpContext ctx, GoogleEmulator emu)
     {
@@ -64,7 +62,7 @@ internal static class OAuthEndpoints
         if (p.GetValueOrDefault("decision") == "allow")
         {
             var scopes = p["scope"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var accounts = AccountsOf(visitor, emu);
+            var accounts = emu.AccountsFor(visitor);
             var chosen = p.GetValueOrDefault("email")?.Trim().ToLowerInvariant();
             if (!visitor.SingleTenant && (chosen is null || !accounts.Contains(chosen)))
             {
