@@ -73,7 +73,7 @@ public sealed class EventEditorValidationTests(ComponentDatabase database) : ICl
 
         Assert.DoesNotContain("End must be after start.", editor.FormText);
         await editor.SaveAsync();
-        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(await editor.ClosedAsync());
         Assert.Equal(new DateTime(2026, 3, 10, 9, 30, 0), Assert.Single(await database.EventsOfAsync(userId)).End); // 10:30 in Berlin
     }
 
