@@ -92,6 +92,23 @@ public sealed class CalendarTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task AnEventMadeElsewhereAppearsOnTheOpenCalendarWithoutAReload()
+    {
+        var user = await fixture.App.CreateUserAsync("Watcher");
+        await using var context = await fixture.NewContextAsync();
+        await context.SignInAsync(user);
+        var (start, path) = Tomorrow(14);
+        var page = await context.OpenAsync(path);
+        await Ui.MarkNoReloadAsync(page);
+
+        var id = await user.CreateEventAsync("Booked through the API", new DateTimeOffset(start, TimeSpan.Zero));
+
+        await Assertions.Expect(page.Locator($"[data-testid=day-column][data-date='{start:yyyy-MM-dd}'] [data-event-id='{id}']"))
+            .ToContainTextAsync("Booked through the API");
+        await Ui.AssertNotReloadedAsync(page);
+    }
+
+    [Fact]
     public async Task EndBeforeStartIsShownInTheFormAndNothingIsStored()
     {
         var user = await fixture.App.CreateUserAsync("Backwards");
@@ -104,7 +121,7 @@ public sealed class CalendarTests(BrowserFixture fixture)
         await FillAsync(dialog, "Time travel", start, start.AddHours(-1));
         await dialog.GetByTestId("save-event").ClickAsync();
 
-        await Assertions.Expect(dialog.Locator(".mud-input-error")).ToHaveTextAsync("End must be after start.");
+        await Assertions.Expect(dialog.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("End must be after start.");
         await Assertions.Expect(dialog.GetByTestId("event-form")).ToBeVisibleAsync();
         await page.ScreenshotAsync("event-dialog-validation");
 
@@ -149,11 +166,11 @@ public sealed class CalendarTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("ArrowLeft");
         await Assertions.Expect(title).ToHaveTextAsync("Nov 29 – Dec 5, 2026");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Month", Exact = true }).ClickAsync();
+        await page.GetByTestId("view-month").ClickAsync();
         await Assertions.Expect(page.GetByTestId("month-view")).ToBeVisibleAsync();
         await Assertions.Expect(title).ToHaveTextAsync("December 2026");
         Assert.Contains("view=month", page.Url);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Agenda", Exact = true }).ClickAsync();
+        await page.GetByTestId("view-agenda").ClickAsync();
         await Assertions.Expect(page.GetByTestId("agenda-view")).ToBeVisibleAsync();
 
         var chip = page.Locator($"[data-testid=calendar-event][data-event-id='{id}']");
@@ -167,7 +184,7 @@ public sealed class CalendarTests(BrowserFixture fixture)
     {
         var user = await fixture.App.CreateUserAsync("Pocket");
         var tomorrow = DateTime.UtcNow.Date.AddDays(1);
-        await user.CreateEventAsync("A meeting with a title far too long for a phone's narrow screen", new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.Zero));
+        var id = await user.CreateEventAsync("A meeting with a title far too long for a phone's narrow screen", new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.Zero));
         await using var context = await fixture.NewContextAsync(width: 390);
         await context.SignInAsync(user);
         var page = await context.OpenAsync("/calendar");
@@ -183,5 +200,10 @@ public sealed class CalendarTests(BrowserFixture fixture)
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
             Assert.True(widths[0] <= widths[1], $"{view}: the page is {widths[0]} px wide in a {widths[1]} px window");
         }
+
+        // A link to an event opens it on a phone too, over the agenda.
+        await page.GotoAsync($"/calendar?event={id}");
+        await Assertions.Expect(EditorDialog(page).Locator("input[name=title]")).ToHaveValueAsync("A meeting with a title far too long for a phone's narrow screen");
+        await Assertions.Expect(page.GetByTestId("agenda-view")).ToBeVisibleAsync();
     }
 }

@@ -55,9 +55,10 @@ public sealed class AgendaViewTests
     public async Task TwoEmptyWeeksSaySo()
     {
         await using var ctx = NewContext();
-        var cut = Render(ctx, Data([]));
+        var cut = Render(ctx, Data([], now: Local(12, 1, 8, 0)));
 
         Assert.Equal("Nothing planned from Dec 1 to Dec 14.", Text.Of(cut.Find("[data-testid=agenda-empty]")));
+        Assert.Empty(cut.FindAll("[data-testid=agenda-day]")); // not a free today above it as well
     }
 
     [Fact]
