@@ -78,6 +78,23 @@ public sealed class EventEditorValidationTests(ComponentDatabase database) : ICl
     }
 
     [Fact]
+    public async Task AClearedStartSaysWhatIsMissingAndSavesNothing()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync();
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, null, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Dentist");
+        await editor.ChangeAsync("start", "");
+        await editor.SaveAsync();
+
+        Assert.Contains("Start is required.", editor.FormText);
+        Assert.Empty(editor.Host.FindAll("[data-testid=event-when]")); // no sentence about year 1
+        Assert.False(editor.Closed.IsCompleted);
+        Assert.Empty(await database.EventsOfAsync(userId));
+    }
+
+    [Fact]
     public async Task ErrorWithoutAFieldOnTheFormIsShownAsAnAlert()
     {
         await using var ctx = EventEditorDialog.NewContext(database);
