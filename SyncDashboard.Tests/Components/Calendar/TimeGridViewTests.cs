@@ -50,9 +50,15 @@ public sealed class TimeGridViewTests
     public async Task AShortEventIsDrawnAtTheMinimumHeightSoItStaysClickable()
     {
         await using var ctx = NewContext();
-        var cut = Render(ctx, Data([Timed("Reminder", Local(12, 2, 8, 0), 0)]));
+        var cut = Render(ctx, Data([Timed("Reminder", Local(12, 2, 8, 0), 0), Timed("Planning", Local(12, 2, 9, 0), 60)]));
 
-        Assert.Contains("top:384px;height:12px", cut.Chip("Reminder").PositionStyle());
+        var reminder = cut.Chip("Reminder");
+        Assert.Contains("top:384px;height:12px", reminder.PositionStyle());
+        // Too short for two lines: one line with the start time only; an hour has room for its range.
+        Assert.Contains("cal-event-compact", reminder.ClassName);
+        Assert.Equal("8:00\u202FAM", reminder.QuerySelector(".cal-event-time")!.TextContent);
+        Assert.DoesNotContain("cal-event-compact", cut.Chip("Planning").ClassName);
+        Assert.Equal("9:00\u202FAM – 10:00\u202FAM", cut.Chip("Planning").QuerySelector(".cal-event-time")!.TextContent);
     }
 
     [Fact]
