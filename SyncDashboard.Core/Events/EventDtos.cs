@@ -6,7 +6,8 @@ public sealed record ExternalSyncStatus(Guid IntegrationId, string Provider, str
 
 /// <summary>
 /// An event as the API and UI show it, including where it is in sync with each integration. <see cref="RecurrenceProblem"/>
-/// says why a series that came from another calendar is shown once instead of repeating.
+/// says why a series that came from another calendar is shown once instead of repeating. <see cref="OriginIntegrationId"/>
+/// is the integration it was first imported from (null: made in the app), which the calendar colours it by.
 /// </summary>
 public sealed record EventDto(
     Guid Id,
@@ -22,11 +23,12 @@ public sealed record EventDto(
     int Version,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<ExternalSyncStatus> ExternalSync,
-    string? RecurrenceProblem = null)
+    string? RecurrenceProblem = null,
+    Guid? OriginIntegrationId = null)
 {
     public static EventDto From(CalendarEvent e, IReadOnlyList<ExternalSyncStatus> externalSync) => new(
         e.Id, e.Title, AsUtc(e.Start), AsUtc(e.End), e.IsAllDay, e.Location, e.Description, e.Notes,
-        e.TimeZone, e.Recurrence, e.Version, AsUtc(e.UpdatedAt), externalSync, e.RecurrenceProblem);
+        e.TimeZone, e.Recurrence, e.Version, AsUtc(e.UpdatedAt), externalSync, e.RecurrenceProblem, e.OriginIntegrationId);
 
     private static DateTimeOffset AsUtc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
 }

@@ -95,11 +95,17 @@ public sealed class EventService(
         var events = await db.Events.AsNoTracking()
             .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < t && (e.End > f || e.Recurrence != null))
             .OrderBy(e => e.Start).Take(5000).ToListAsync(ct);
-        return events
+        var shown = events
             .SelectMany(e => Occurrences(e, from.UtcDateTime, to.UtcDateTime).Select(o => (Event: e, o.Start, o.End)))
             .Where(x => x.Event.IsAllDay || (x.Start < to.UtcDateTime && x.End > from.UtcDateTime))
             .OrderBy(x => x.Start)
-            .Select(x => EventDto.From(x.Event, []) with { Start = new DateTimeOffset(x.Start, TimeSpan.Zero), End = new DateTimeOffset(x.End, TimeSpan.Zero) })
+            .ToList();
+        var sync = await ExternalSyncOfAsync(db, userId, shown.Select(x => x.Event.Id).Distinct().ToList(), ct);
+        return shown
+            .Select(x => EventDto.From(x.Event, sync.GetValueOrDefault(x.Event.Id) ?? []) with
+            {
+                Start = new DateTimeOffset(x.Start, TimeSpan.Zero), End = new DateTimeOffset(x.End, TimeSpan.Zero),
+            })
             .ToList();
     }
 
@@ -144,6 +150,23 @@ public sealed class EventService(
             await notifier.PublishAsync(ev.UserId, null, [ev.Id], ct);
         }
         return EventDto.From(ev, await ExternalSyncAsync(db, ev, ct));
+    }
+
+    /// <summary>
+    /// The sync states of many events in one query, so the calendar can mark what is not in sync without asking per
+    /// event. Occurrences of a series share the series' states.
+    /// </summary>
+    private static async Task<Dictionary<Guid, IReadOnlyList<ExternalSyncStatus>>> ExternalSyncOfAsync(
+        AppDbContext db, Guid userId, IReadOnlyList<Guid> eventIds, CancellationToken ct)
+    {
+        if (eventIds.Count == 0) return [];
+        var rows = await (from l in db.EventLinks.AsNoTracking()
+                          join i in db.Integrations.AsNoTracking() on l.IntegrationId equals i.Id
+                          where l.UserId == userId && i.UserId == userId && eventIds.Contains(l.EventId)
+                          select new { l.EventId, Status = new ExternalSyncStatus(i.Id, i.Provider.ToString(), i.DisplayName, l.State.ToString(), l.ExternalId, l.LastError) })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.EventId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ExternalSyncStatus>)g.Select(r => r.Status).ToList());
     }
 
     internal static async Task<IReadOnlyList<ExternalSyncStatus>> ExternalSyncAsync(AppDbContext db, CalendarEvent ev, CancellationToken ct) =>

@@ -101,29 +101,19 @@ public static class Ui
         {
             Path = Path.Combine(ScreenshotDirectory, name + ".png"),
             FullPage = true,
-            Animations = ScreenshotAnimations.Disabled, // Radzen's dialog fades in; show it as it ends up
+            Animations = ScreenshotAnimations.Disabled, // dialogs and snackbars fade in; show them as they end up
         });
     }
 
     public static ILocator UpcomingItem(this IPage page, Guid eventId) =>
         page.Locator($"[data-testid=upcoming-item][data-event-id='{eventId}']");
 
-    public static ILocator Appointment(this IPage page, string title) =>
-        page.Locator("[data-testid=appointment]").Filter(new() { HasText = title });
+    /// <summary>An event on the calendar, in any view, by (part of) its title.</summary>
+    public static ILocator CalendarEvent(this IPage page, string title) =>
+        page.Locator("[data-testid=calendar-event]").Filter(new() { HasText = title });
 
     /// <summary>The value a datetime-local input takes.</summary>
     public static string LocalInput(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Tomorrow at the given hour (UTC, the zone of test users), or today when tomorrow starts the next week — the
-    /// scheduler's week view shows the current week, with the first day of week of the app's culture (the app runs in this process).
-    /// </summary>
-    public static DateTime DayInShownWeek(int hour)
-    {
-        var today = DateTime.UtcNow.Date;
-        var day = today.AddDays(1).DayOfWeek == CultureInfo.CurrentCulture.DateTimeFormat.FirstDayOfWeek ? today : today.AddDays(1);
-        return day.AddHours(hour);
-    }
 
     public static async Task<Guid> CreateEventAsync(this TestUser user, string title, DateTimeOffset start, int minutes = 60, string? location = null)
     {

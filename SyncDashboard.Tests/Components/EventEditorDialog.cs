@@ -1,25 +1,27 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
+using MudBlazor.Services;
 using SyncDashboard.Core.Events;
-using SyncDashboard.Web.Components.Pages;
+using SyncDashboard.Web.Components.Calendar;
 
 namespace SyncDashboard.Tests.Components;
 
 /// <summary>
-/// The event editor opened the way the calendar page opens it: in the UI kit's dialog, which reports whether anything
-/// changed. The only place the editor tests meet the UI kit, so moving to another kit changes this file alone.
+/// The event editor opened the way the calendar page opens it: in a MudBlazor dialog, whose result says whether
+/// anything changed. The only place the editor tests meet the UI kit, so moving to another kit changes this file alone.
 /// </summary>
 public sealed class EventEditorDialog
 {
-    private EventEditorDialog(IRenderedComponent<RadzenDialog> host, Task<dynamic?> closed) => (Host, Closed) = (host, closed);
+    private EventEditorDialog(IRenderedComponent<MudDialogProvider> host, IDialogReference dialog) => (Host, Dialog) = (host, dialog);
 
-    public IRenderedComponent<RadzenDialog> Host { get; }
+    /// <summary>The dialog provider, where the dialog and any confirmation over it are rendered.</summary>
+    public IRenderedComponent<MudDialogProvider> Host { get; }
 
-    /// <summary>Completes with the dialog's result: true when the event was saved or deleted, false on cancel.</summary>
-    public Task<dynamic?> Closed { get; }
+    public IDialogReference Dialog { get; }
+
+    public Task<DialogResult?> Closed => Dialog.Result;
 
     public string FormText => Text.Of(Host.Find("[data-testid=event-form]"));
 
@@ -33,36 +35,32 @@ public sealed class EventEditorDialog
 
     public Task SaveAsync() => Host.Find("[data-testid=event-form]").SubmitAsync();
 
-    public async Task<object?> ClosedAsync() => await Closed.WaitAsync(TimeSpan.FromSeconds(10));
+    /// <summary>True when the event was saved or deleted, false when the dialog was cancelled.</summary>
+    public async Task<bool> ClosedAsync() => (await Closed.WaitAsync(TimeSpan.FromSeconds(10)))?.Canceled == false;
+
+    /// <summary>The confirmation shown over the editor (a message box), by the text of its button.</summary>
+    public IElement ConfirmationButton(string text) =>
+        Host.WaitForElements(".mud-message-box button").Single(b => Text.Of(b) == text);
 
     /// <summary>A context with the UI kit's services and, behind them, Core's services over <paramref name="database"/>.</summary>
     public static BunitContext NewContext(ComponentDatabase database)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddRadzenComponents();
+        ctx.Services.AddMudServices();
         ctx.Services.AddFallbackServiceProvider(database.Services);
         return ctx;
     }
 
     public static async Task<EventEditorDialog> OpenAsync(BunitContext ctx, Guid userId, EventDto? existing, TimeZoneInfo zone, DateTime defaultStart)
     {
-        var host = ctx.Render<RadzenDialog>();
-        var dialogs = ctx.Services.GetRequiredService<DialogService>();
-        Task<dynamic?> closed = null!;
-        // A statement, not an expression: InvokeAsync would otherwise await the dialog until it closes.
-        await host.InvokeAsync(() =>
-        {
-            closed = dialogs.OpenAsync<EventEditor>(existing is null ? "New event" : "Edit event", new Dictionary<string, object?>
-            {
-                [nameof(EventEditor.Existing)] = existing,
-                [nameof(EventEditor.UserId)] = userId,
-                [nameof(EventEditor.Zone)] = zone,
-                [nameof(EventEditor.DefaultStart)] = defaultStart,
-                [nameof(EventEditor.DefaultEnd)] = defaultStart.AddHours(1),
-            });
-        });
+        ctx.Render<MudPopoverProvider>();
+        var host = ctx.Render<MudDialogProvider>();
+        var dialogs = ctx.Services.GetRequiredService<IDialogService>();
+        IDialogReference dialog = null!;
+        await host.InvokeAsync(async () =>
+            dialog = await EventEditor.ShowAsync(dialogs, existing, userId, zone, defaultStart, defaultStart.AddHours(1)));
         host.WaitForElement("[data-testid=event-form]");
-        return new EventEditorDialog(host, closed);
+        return new EventEditorDialog(host, dialog);
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using SyncDashboard.Core.Events;
 
 namespace SyncDashboard.Tests.Components;
@@ -23,7 +24,7 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         await editor.ChangeAsync("location", "Main St 4");
         await editor.SaveAsync();
 
-        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(await editor.ClosedAsync());
         var ev = Assert.Single(await database.EventsOfAsync(userId));
         Assert.Equal("Dentist", ev.Title);
         Assert.Equal("Main St 4", ev.Location);
@@ -44,7 +45,7 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         await editor.ChangeAsync("end", "2026-03-29T05:00:00");
         await editor.SaveAsync();
 
-        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(await editor.ClosedAsync());
         var ev = Assert.Single(await database.EventsOfAsync(userId));
         Assert.Equal(new DateTime(2026, 3, 29, 1, 30, 0), ev.Start); // 03:30 CEST
         Assert.Equal(new DateTime(2026, 3, 29, 3, 0, 0), ev.End);
@@ -63,6 +64,7 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         Assert.Equal("datetime-local", editor.Input("start").GetAttribute("type"));
         Assert.StartsWith("2026-03-10T10:00", editor.Input("start").GetAttribute("value"));
         Assert.StartsWith("2026-03-10T10:45", editor.Input("end").GetAttribute("value"));
+        Assert.Equal("Tue, Mar 10 10:00\u202FAM – 10:45\u202FAM", editor.Host.Find("[data-testid=event-when]").TextContent);
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         await editor.ChangeAsync("end", "2026-03-10T11:45:00");
         await editor.SaveAsync();
 
-        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(await editor.ClosedAsync());
         var ev = Assert.Single(await database.EventsOfAsync(userId));
         Assert.Equal("Dentist (moved)", ev.Title);
         Assert.Equal(new DateTime(2026, 3, 10, 10, 0, 0), ev.Start);
@@ -98,11 +100,12 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         Assert.Equal("date", editor.Input("start").GetAttribute("type"));
         Assert.Equal("2026-03-10", editor.Input("start").GetAttribute("value"));
         Assert.Equal("2026-03-11", editor.Input("end").GetAttribute("value"));
+        Assert.Equal("Tue, Mar 10 – Wed, Mar 11, all day", editor.Host.Find("[data-testid=event-when]").TextContent);
 
         await editor.ChangeAsync("title", "Team offsite");
         await editor.SaveAsync();
 
-        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(await editor.ClosedAsync());
         var ev = Assert.Single(await database.EventsOfAsync(userId));
         Assert.Equal(("Team offsite", true), (ev.Title, ev.IsAllDay));
         Assert.Equal((new DateTime(2026, 3, 10), new DateTime(2026, 3, 12)), (ev.Start, ev.End));
@@ -123,7 +126,7 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         Assert.Equal("2026-03-10", editor.Input("end").GetAttribute("value"));
         await editor.SaveAsync();
 
-        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(await editor.ClosedAsync());
         var ev = Assert.Single(await database.EventsOfAsync(userId));
         Assert.True(ev.IsAllDay);
         Assert.Equal((new DateTime(2026, 3, 10), new DateTime(2026, 3, 11)), (ev.Start, ev.End));
@@ -142,7 +145,7 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         await editor.ChangeAsync("title", "Daily stand-up");
         await editor.SaveAsync();
 
-        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(await editor.ClosedAsync());
         var ev = Assert.Single(await database.EventsOfAsync(userId));
         Assert.Equal("Daily stand-up", ev.Title);
         Assert.Equal(rule, ev.Recurrence);
@@ -150,17 +153,57 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task DeleteRemovesTheEventAndClosesWithChanges()
+    public async Task DeleteAsksFirstNamingWhereElseItGoesThenRemovesTheEventAndSaysSo()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync();
+        await database.NewIntegrationAsync(userId, "Work");
+        var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddHours(1)));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, dentist, Berlin, TenLocal);
+
+        // The click's handler waits for the answer, so the test answers before awaiting it.
+        var deleting = editor.Host.Find("[data-testid=delete-event]").ClickAsync(new());
+
+        Assert.Contains("“Dentist” will be deleted here and in Work.", Text.Of(editor.Host.WaitForElement(".mud-message-box")));
+        Assert.False(Assert.Single(await database.EventsOfAsync(userId)).IsDeleted); // nothing happens before the answer
+        await editor.ConfirmationButton("Delete").ClickAsync(new());
+        await deleting;
+
+        Assert.True(await editor.ClosedAsync());
+        Assert.True(Assert.Single(await database.EventsOfAsync(userId)).IsDeleted);
+        Assert.Contains(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Deleted “Dentist”.");
+    }
+
+    [Fact]
+    public async Task DeleteAnsweredKeepItKeepsTheEventAndTheEditorOpen()
     {
         await using var ctx = EventEditorDialog.NewContext(database);
         var userId = await database.NewUserAsync();
         var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddHours(1)));
         var editor = await EventEditorDialog.OpenAsync(ctx, userId, dentist, Berlin, TenLocal);
 
-        await editor.Host.Find("[data-testid=delete-event]").ClickAsync(new());
+        var deleting = editor.Host.Find("[data-testid=delete-event]").ClickAsync(new());
+        Assert.Contains("“Dentist” will be deleted.", Text.Of(editor.Host.WaitForElement(".mud-message-box")));
+        await editor.ConfirmationButton("Keep it").ClickAsync(new());
+        await deleting;
 
-        Assert.Equal(true, await editor.ClosedAsync());
-        Assert.True(Assert.Single(await database.EventsOfAsync(userId)).IsDeleted);
+        editor.Host.WaitForAssertion(() => Assert.Empty(editor.Host.FindAll(".mud-message-box")));
+        Assert.False(editor.Closed.IsCompleted);
+        Assert.False(Assert.Single(await database.EventsOfAsync(userId)).IsDeleted);
+    }
+
+    [Fact]
+    public async Task SavingReportsInASnackbar()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, null, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Dentist");
+        await editor.SaveAsync();
+
+        Assert.True(await editor.ClosedAsync());
+        Assert.Contains(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Created “Dentist”.");
     }
 
     [Fact]
@@ -182,12 +225,12 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         await editor.ChangeAsync("title", "Dentist");
         await editor.Button("Cancel").ClickAsync(new());
 
-        Assert.Equal(false, await editor.ClosedAsync());
+        Assert.False(await editor.ClosedAsync());
         Assert.Empty(await database.EventsOfAsync(userId));
     }
 
     [Fact]
-    public async Task EditorShowsWhereTheEventStandsWithEachIntegration()
+    public async Task EditorShowsWhereTheEventStandsWithEachIntegrationAndWhySyncFailed()
     {
         await using var ctx = EventEditorDialog.NewContext(database);
         var userId = await database.NewUserAsync();
@@ -198,13 +241,32 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
             [
                 new(Guid.NewGuid(), "Google", "Work", "Synced", "g-1", null),
                 new(Guid.NewGuid(), "Notion", "Tasks", "Failed", null, "Notion is rate limiting us."),
+                new(Guid.NewGuid(), "Google", "Family", "Pending", null, null),
+                new(Guid.NewGuid(), "Google", "Club", "Conflict", "g-2", null),
             ],
         };
         var editor = await EventEditorDialog.OpenAsync(ctx, userId, withSync, Berlin, TenLocal);
 
-        Assert.Contains("Work: Synced", editor.FormText);
-        Assert.Contains("Tasks: Failed", editor.FormText);
-        Assert.NotNull(editor.Host.Find("[data-testid=event-form]").QuerySelector("[title='Notion is rate limiting us.']"));
+        var rows = Text.Of(editor.Host.FindAll("[data-testid=sync-state]"));
+        Assert.Equal(
+        [
+            "Work Google Calendar Synced",
+            "Tasks Notion Sync failed Notion is rate limiting us.",
+            "Family Google Calendar Waiting to sync",
+            "Club Google Calendar In conflict",
+        ], rows);
+    }
+
+    [Fact]
+    public async Task ASeriesSaysThatChangesApplyToEveryOccurrence()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var standUp = await Events.CreateAsync(userId, new EventInput("Stand-up", NineUtc, NineUtc.AddMinutes(15), TimeZone: "Europe/Berlin",
+            Recurrence: "RRULE:FREQ=WEEKLY;BYDAY=TU"));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, standUp, Berlin, TenLocal);
+
+        Assert.Equal("This event repeats; changes apply to every occurrence.", Text.Of(editor.Host.Find("[data-testid=recurrence-note]")));
     }
 
     private static DateTimeOffset Date(int day) => new(2026, 3, day, 0, 0, 0, TimeSpan.Zero);

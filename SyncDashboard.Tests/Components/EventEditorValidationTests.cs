@@ -73,8 +73,25 @@ public sealed class EventEditorValidationTests(ComponentDatabase database) : ICl
 
         Assert.DoesNotContain("End must be after start.", editor.FormText);
         await editor.SaveAsync();
-        Assert.Equal(true, await editor.ClosedAsync());
+        Assert.True(await editor.ClosedAsync());
         Assert.Equal(new DateTime(2026, 3, 10, 9, 30, 0), Assert.Single(await database.EventsOfAsync(userId)).End); // 10:30 in Berlin
+    }
+
+    [Fact]
+    public async Task AClearedStartSaysWhatIsMissingAndSavesNothing()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync();
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, null, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Dentist");
+        await editor.ChangeAsync("start", "");
+        await editor.SaveAsync();
+
+        Assert.Contains("Start is required.", editor.FormText);
+        Assert.Empty(editor.Host.FindAll("[data-testid=event-when]")); // no sentence about year 1
+        Assert.False(editor.Closed.IsCompleted);
+        Assert.Empty(await database.EventsOfAsync(userId));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using MudBlazor;
 using MudBlazor.Services;
-using Radzen;
+using SyncDashboard.Web.Calendar.Sources;
 
 namespace SyncDashboard.Web.Components;
 
@@ -9,7 +9,7 @@ public static class DashboardExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddSingleton<SourceColors>();
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;

@@ -3,13 +3,14 @@ namespace SyncDashboard.Web.Infrastructure;
 /// <summary>
 /// Security headers on every response — pages, the API, static files, the emulators, errors — set in one place
 /// just before the response starts, when its content type is known. HTML gets a policy that lets the Blazor
-/// circuit and Radzen run and nothing else; every other response gets one that allows nothing, because a JSON
+/// circuit and MudBlazor run and nothing else; every other response gets one that allows nothing, because a JSON
 /// body or a script file is never meant to be rendered as a document.
 /// </summary>
 public static class SecurityHeaders
 {
-    // script-src 'self': blazor.web.js, Radzen.Blazor.js and the widget are files served from here; no inline script.
-    // style-src 'unsafe-inline': Blazor's reconnect dialog, Radzen components and the emulator pages set inline styles.
+    // script-src 'self': blazor.web.js, MudBlazor.min.js and the widget are files served from here; no inline script.
+    // style-src 'unsafe-inline': Blazor's reconnect dialog, MudBlazor components, the calendar's positions and
+    // source colours, and the emulator pages set inline styles.
     // connect-src ws:/wss:: the circuit and the widget's hub connection are WebSockets to this host.
     public const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "

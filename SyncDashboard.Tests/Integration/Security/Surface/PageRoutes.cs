@@ -25,6 +25,8 @@ public static class PageRoutes
             ["error"] = _ => ["invalid"],
             ["minutes"] = _ => ["3"],
             ["returnUrl"] = r => [$"/settings/google?credential={r.GoogleCredentialId}"],
+            ["view"] = _ => ["month"],
+            ["date"] = _ => ["2026-12-01"],
         };
 
     public static IReadOnlyList<PageSpec> Discover() =>

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Events;
 
-namespace SyncDashboard.Web.Components.Pages;
+namespace SyncDashboard.Web.Components.Calendar;
 
 /// <summary>The editor's form; times are the viewer's local wall-clock times.</summary>
 public sealed class EventFormModel
