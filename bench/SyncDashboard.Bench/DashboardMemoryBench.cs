@@ -11,6 +11,8 @@ namespace SyncDashboard.Bench;
 public static class DashboardMemoryBench
 {
     private const int Pages = 20;
+    /// <summary>The page each tab opens: the dashboard by default; BENCH_MEMORY_PAGE=/calendar weighs the calendar.</summary>
+    private static readonly string PagePath = Environment.GetEnvironmentVariable("BENCH_MEMORY_PAGE") is { Length: > 0 } p ? p : "/";
     private const float Timeout = 30_000;
     private static readonly string[] ChromiumArgs =
     [
@@ -20,7 +22,7 @@ public static class DashboardMemoryBench
 
     public static async Task RunAsync(Summary summary)
     {
-        Console.WriteLine($"(d) App memory with {Pages} open dashboard pages (demo user, one browser context, headless chromium)");
+        Console.WriteLine($"(d) App memory with {Pages} open pages of {PagePath} (demo user, one browser context, headless chromium)");
         var chromium = Repo.FindOnPath("chromium");
         if (chromium is null)
         {
@@ -44,6 +46,7 @@ public static class DashboardMemoryBench
         await first.GotoAsync("/account/login");
         await first.ClickAsync("[data-testid=demo-login]");
         await first.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        if (PagePath != "/") await first.GotoAsync(PagePath);
         await WaitForInteractiveAsync(first);
         var firstPageMs = clock.Elapsed.TotalMilliseconds;
         await Task.Delay(500);
@@ -53,7 +56,7 @@ public static class DashboardMemoryBench
         for (var i = 1; i < Pages; i++)
         {
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/");
+            await page.GotoAsync(PagePath);
             await WaitForInteractiveAsync(page);
         }
         var openMs = clock.Elapsed.TotalMilliseconds;
@@ -76,7 +79,7 @@ public static class DashboardMemoryBench
         Console.WriteLine("  (the process also holds the bench's own Playwright client objects; chromium itself is a separate process)");
         host.ReportErrors();
         Console.WriteLine();
-        summary.Add($"Memory with {Pages} dashboard pages: working set {Figures.Mb(all.WorkingSet)} (idle {Figures.Mb(idle.WorkingSet)}), " +
+        summary.Add($"Memory with {Pages} pages of {PagePath}: working set {Figures.Mb(all.WorkingSet)} (idle {Figures.Mb(idle.WorkingSet)}), " +
                     $"GC heap {Figures.Mb(all.GcHeap)} (idle {Figures.Mb(idle.GcHeap)}); about {Figures.Mb(perPageHeap)} GC heap and {Figures.Mb(perPageWs)} working set per extra page");
     }
 
