@@ -12,11 +12,12 @@ internal static class NotionHtml
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{E(title)}}</title>
         <style>
-          body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #37352f; }
+          body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #37352f; overflow-wrap: anywhere; }
           table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
           td, th { border-bottom: 1px solid #e9e9e7; padding: .3rem .5rem; text-align: left; vertical-align: top; }
           .trashed { color: #9b9a97; text-decoration: line-through; }
-          fieldset { border: 1px solid #e9e9e7; margin-bottom: 1rem; }
+          fieldset { border: 1px solid #e9e9e7; margin-bottom: 1rem; min-width: 0; }
+          input, label { max-width: 100%; box-sizing: border-box; }
           label { display: inline-block; min-width: 8rem; }
           .banner { background: #f7f6f3; padding: .5rem 1rem; border-radius: 4px; }
         </style></head>

@@ -30,7 +30,7 @@ public sealed class CalendarScreenshotTests(BrowserFixture fixture)
         {
             var page = await context.OpenAsync($"/calendar?view={view}&date={today:yyyy-MM-dd}");
             await Assertions.Expect(page.GetByTestId($"{view}-view")).ToBeVisibleAsync();
-            await Eventually.TrueAsync(async () => await IsDarkAsync(page) == (scheme == ColorScheme.Dark), $"the page is {scheme}");
+            await Eventually.TrueAsync(async () => await page.IsDarkAsync() == (scheme == ColorScheme.Dark), $"the page is {scheme}");
             await Assertions.Expect(page.GetByTestId("legend-item")).ToHaveTextAsync(["This app SyncDashboard", "Work Google Calendar", "Projects Notion"]);
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
             Assert.True(widths[0] <= widths[1], $"{view} is {widths[0]} px wide in a {widths[1]} px window");
@@ -67,11 +67,4 @@ public sealed class CalendarScreenshotTests(BrowserFixture fixture)
         Assert.True(box is { X: >= 0 } && box.X + box.Width <= 390, $"the dialog spans {box?.X} to {box?.X + box?.Width} px");
         await page.ScreenshotAsync("event-dialog-new-phone-light");
     }
-
-    private static Task<bool> IsDarkAsync(IPage page) => page.EvaluateAsync<bool>("""
-        () => {
-            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-        }
-        """);
 }

@@ -20,7 +20,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
             if (path != "/") { await page.GotoAsync(path); await page.WaitForInteractiveAsync(); }
             await page.ScreenshotAsync($"phone{path.Replace('/', '-').TrimEnd('-')}-light");
             var (scroll, inner) = await Widths(page);
-            Assert.True(scroll <= inner, $"{path} is {scroll} px wide in a {inner} px window: {await WiderThanTheWindowAsync(page)}");
+            Assert.True(scroll <= inner, $"{path} is {scroll} px wide in a {inner} px window: {await page.WiderThanTheWindowAsync()}");
         }
 
         var settingsLink = page.GetByTestId("nav-drawer").GetByRole(AriaRole.Link, new() { Name = "Settings" });
@@ -37,20 +37,20 @@ public sealed class LayoutTests(BrowserFixture fixture)
         var user = await fixture.App.CreateUserAsync("dark");
         await using var context = await fixture.NewContextAsync();
         var page = await context.SignInAsync(user);
-        Assert.False(await IsDarkAsync(page));
+        Assert.False(await page.IsDarkAsync());
 
         await page.GetByTestId("theme-menu").ClickAsync();
         await page.GetByTestId("theme-dark").ClickAsync();
-        await Eventually.TrueAsync(() => IsDarkAsync(page), "the page turned dark");
+        await Eventually.TrueAsync(() => page.IsDarkAsync(), "the page turned dark");
         await page.ScreenshotAsync("dashboard-dark");
 
         // Remembered: a new page load starts dark, and so does the static sign-in page after signing out.
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
-        Assert.True(await IsDarkAsync(page));
+        Assert.True(await page.IsDarkAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
-        Assert.True(await IsDarkAsync(page));
+        Assert.True(await page.IsDarkAsync());
         await page.ScreenshotAsync("login-dark");
     }
 
@@ -60,11 +60,11 @@ public sealed class LayoutTests(BrowserFixture fixture)
         var user = await fixture.App.CreateUserAsync("system");
         await using var context = await fixture.NewContextAsync(colorScheme: ColorScheme.Dark);
         var page = await context.SignInAsync(user);
-        await Eventually.TrueAsync(() => IsDarkAsync(page), "the page follows the system's dark mode");
+        await Eventually.TrueAsync(() => page.IsDarkAsync(), "the page follows the system's dark mode");
 
         await page.GetByTestId("theme-menu").ClickAsync();
         await page.GetByTestId("theme-light").ClickAsync();
-        await Eventually.TrueAsync(async () => !await IsDarkAsync(page), "the user's light choice wins over the system");
+        await Eventually.TrueAsync(async () => !await page.IsDarkAsync(), "the user's light choice wins over the system");
     }
 
     private static async Task<(int Scroll, int Inner)> Widths(IPage page)
@@ -72,17 +72,4 @@ public sealed class LayoutTests(BrowserFixture fixture)
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         return (widths[0], widths[1]);
     }
-
-    private static Task<string> WiderThanTheWindowAsync(IPage page) => page.EvaluateAsync<string>("""
-        () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)
-            .map(e => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`).join(', ')
-        """);
-
-    /// <summary>Dark when the page background the theme paints is dark (its luminance below the middle).</summary>
-    private static async Task<bool> IsDarkAsync(IPage page) => await page.EvaluateAsync<bool>("""
-        () => {
-            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-        }
-        """);
 }

@@ -105,6 +105,20 @@ public static class Ui
         });
     }
 
+    /// <summary>Dark when the page background the theme paints is dark (its luminance below the middle).</summary>
+    public static Task<bool> IsDarkAsync(this IPage page) => page.EvaluateAsync<bool>("""
+        () => {
+            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+        }
+        """);
+
+    /// <summary>The first few elements reaching past the window's right edge, to name in a failure.</summary>
+    public static Task<string> WiderThanTheWindowAsync(this IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)
+            .map(e => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`).join(', ')
+        """);
+
     public static ILocator UpcomingItem(this IPage page, Guid eventId) =>
         page.Locator($"[data-testid=upcoming-item][data-event-id='{eventId}']");
 

@@ -17,7 +17,7 @@ internal static class ConsentPage
         var h = HtmlEncoder.Default;
         var html = new StringBuilder();
         html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Sign in - Google Accounts (emulator)</title>")
-            .Append("<style>body{font-family:sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem}button{margin-right:1rem;padding:.5rem 1.5rem}</style>")
+            .Append("<style>body{font-family:sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;overflow-wrap:anywhere}button{margin-right:1rem;padding:.5rem 1.5rem}</style>")
             .Append("</head><body><h1>Google (emulator)</h1>")
             .Append($"<p><strong>{h.Encode(appName)}</strong> wants to access your Google Account</p>")
             .Append($"<p>Signed in as <strong id=\"account\">{h.Encode(email)}</strong></p><p>This will allow it to:</p><ul>");

@@ -17,7 +17,7 @@ internal static class DemoPageHtml
         var calendars = emu.Calendars(account);
         var html = new StringBuilder();
         html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Google side (emulator)</title><style>")
-            .Append("body{font-family:sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem}")
+            .Append("body{font-family:sans-serif;margin:2rem;overflow-wrap:anywhere}table{border-collapse:collapse}.table-scroll{overflow-x:auto;max-width:100%}td,th{border:1px solid #ccc;padding:.3rem}")
             .Append("input[type=text]{width:10rem}.msg{background:#eef;padding:.5rem}</style></head><body>")
             .Append(appHome is null ? "" : $"<p><a href=\"{E(appHome)}\" id=\"back-to-app\">&larr; Back to SyncDashboard</a></p>")
             .Append($"<h1>Google Calendar (emulator): {E(account)}</h1>");
@@ -35,14 +35,14 @@ internal static class DemoPageHtml
         {
             html.Append($"<h2>{E(calendar.Summary)}</h2><p><code>{E(calendar.Id)}</code> &middot; {E(calendar.TimeZone)}")
                 .Append(calendar.Primary ? " &middot; primary" : "").Append("</p>");
-            html.Append("<table><tr><th>Title</th><th>Start</th><th>End</th><th>All day</th><th>Location</th><th>Description</th><th></th></tr>");
+            html.Append("<div class=\"table-scroll\"><table><tr><th>Title</th><th>Start</th><th>End</th><th>All day</th><th>Location</th><th>Description</th><th></th></tr>");
             var zone = EventTimes.Zone(calendar.TimeZone);
             foreach (var ev in emu.Events(calendar.Id))
             {
                 Row(html, prefix, account, calendar.Id, ev, zone);
             }
             Row(html, prefix, account, calendar.Id, null, zone);
-            html.Append("</table>");
+            html.Append("</table></div>");
         }
         return html.Append("</body></html>").ToString();
     }
