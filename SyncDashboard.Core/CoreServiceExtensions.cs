@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Core.Accounts;
+using SyncDashboard.Core.Display;
 using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Security;
@@ -36,6 +37,7 @@ public static class CoreServiceExtensions
         // The web host replaces this with one that ends hub connections.
         services.TryAddSingleton<ILiveSessions, NoLiveSessions>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<DisplaySettingsService>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;

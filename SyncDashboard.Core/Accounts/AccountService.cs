@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Formatting;
 using SyncDashboard.Core.Persistence;
 
 namespace SyncDashboard.Core.Accounts;
 
-public sealed record AccountInfo(Guid Id, string Email, string DisplayName, string TimeZone, bool IsDemo, string SecurityStamp);
+public sealed record AccountInfo(Guid Id, string Email, string DisplayName, string TimeZone, bool IsDemo, string SecurityStamp,
+    DisplayChoices Display);
 
 /// <summary>The account, or why there is none: wrong e-mail or password (not told apart), or a locked address.</summary>
 public sealed record SignInResult(AccountInfo? Account, TimeSpan? LockedOutFor = null);
@@ -113,16 +115,9 @@ public sealed class AccountService(
         return user is null ? null : ToInfo(user);
     }
 
-    public async Task UpdateTimeZoneAsync(Guid id, string timeZone, CancellationToken ct = default)
-    {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            throw new InputValidationException(new Dictionary<string, string[]> { ["timeZone"] = [$"'{timeZone}' is not a known time zone."] });
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZone, timeZone), ct);
-    }
-
     /// <summary>Addresses are stored and looked up trimmed and in lower case, so registration and sign-in agree.</summary>
     private static string? NormalizeEmail(string? email) => email?.Trim().ToLowerInvariant();
 
-    private static AccountInfo ToInfo(User u) => new(u.Id, u.Email, u.DisplayName, u.TimeZone, u.IsDemo, u.SecurityStamp);
+    private static AccountInfo ToInfo(User u) =>
+        new(u.Id, u.Email, u.DisplayName, u.TimeZone, u.IsDemo, u.SecurityStamp, u.Display);
 }

@@ -14,6 +14,8 @@ public sealed class Integration
     public SyncDirection Direction { get; set; }
     /// <summary>Events created in the app are exported to the home calendar (Google) or database (Notion).</summary>
     public bool IsHome { get; set; }
+    /// <summary>The colour the user picked for its events ("#rrggbb"); null takes the next one of the palette.</summary>
+    public string? Color { get; set; }
     /// <summary>Google <c>nextSyncToken</c> or Notion last-edited cursor; moved only after its changes are committed.</summary>
     public string? Cursor { get; set; }
     public string? ChannelId { get; set; }

@@ -1,3 +1,5 @@
+using SyncDashboard.Core.Formatting;
+
 namespace SyncDashboard.Core.Domain;
 
 public sealed class User
@@ -8,6 +10,13 @@ public sealed class User
     public string? PasswordHash { get; set; }
     /// <summary>IANA zone used to decide what "today" means for this user.</summary>
     public string TimeZone { get; set; } = "UTC";
+    /// <summary>The culture dates and times read in (a name from <c>DisplayChoices.Cultures</c>); null follows the browser.</summary>
+    public string? Culture { get; set; }
+    /// <summary>12- or 24-hour clock; null reads the culture's own.</summary>
+    public HourCycle? HourCycle { get; set; }
+    /// <summary>First day of the week in the calendar; null takes the culture's.</summary>
+    public DayOfWeek? WeekStart { get; set; }
+    public DisplayChoices Display => new(Culture, HourCycle, WeekStart);
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
     /// <summary>

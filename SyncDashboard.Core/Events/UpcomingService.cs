@@ -1,13 +1,25 @@
 using SyncDashboard.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Formatting;
 using SyncDashboard.Core.Persistence;
 
 namespace SyncDashboard.Core.Events;
 
+/// <param name="When">Its dates and times as the user reads them (the one formatter), for clients that cannot format
+/// them the same way themselves (the widget).</param>
 public sealed record UpcomingEvent(
     Guid Id, string Title, DateTimeOffset Start, DateTimeOffset End, bool IsAllDay,
-    string? Description, string? Location, string HtmlLink);
+    string? Description, string? Location, string HtmlLink, string? When = null)
+{
+    /// <summary>
+    /// "Tue 1 Dec 14:05–15:00", or an all-day span by its dates (it runs between the viewer's local midnights, end
+    /// exclusive).
+    /// </summary>
+    public string WhenIn(DateTimeFormatter format) => IsAllDay
+        ? format.AllDayRange(format.LocalDate(Start), format.LocalDate(End))
+        : $"{format.DateShort(Start)} {format.TimeRange(Start, End)}";
+}
 
 public sealed record UpcomingResult(bool Connected, bool HasCalendarAccess, IReadOnlyList<UpcomingEvent> Events);
 
@@ -17,7 +29,8 @@ public sealed class UpcomingService(IDbContextFactory<AppDbContext> dbFactory, T
     public const int MaxDays = 31;
     public const int MaxResults = 100;
 
-    public async Task<UpcomingResult> GetAsync(Guid userId, int days, int maxResults, CancellationToken ct = default)
+    /// <param name="browserCulture">What the caller's browser asks for (Accept-Language), for a user who chose no culture.</param>
+    public async Task<UpcomingResult> GetAsync(Guid userId, int days, int maxResults, string? browserCulture = null, CancellationToken ct = default)
     {
         if (days is < 0 or > MaxDays || maxResults is < 1 or > MaxResults)
             throw new InputValidationException(new Dictionary<string, string[]>
@@ -28,6 +41,7 @@ public sealed class UpcomingService(IDbContextFactory<AppDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, ct);
         var zone = UpcomingWindow.FindZone(user.TimeZone);
+        var format = new DateTimeFormatter(user.Display.Resolve(browserCulture, zone));
         var (from, to) = UpcomingWindow.For(clock.GetUtcNow(), days, zone);
 
         // All-day rows hold local dates, so widen by the largest UTC offset and trim precisely in memory.
@@ -46,6 +60,7 @@ public sealed class UpcomingService(IDbContextFactory<AppDbContext> dbFactory, T
                 x.Event.Id, x.Event.Title,
                 new DateTimeOffset(x.Span.StartUtc, TimeSpan.Zero), new DateTimeOffset(x.Span.EndUtc, TimeSpan.Zero),
                 x.Event.IsAllDay, x.Event.Description, x.Event.Location, $"/calendar?event={x.Event.Id}"))
+            .Select(e => e with { When = e.WhenIn(format) })
             .ToList();
 
         var integrations = await db.Integrations.AsNoTracking()

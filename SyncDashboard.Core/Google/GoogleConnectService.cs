@@ -13,7 +13,9 @@ namespace SyncDashboard.Core.Google;
 
 public sealed record CalendarChoice(string CalendarId, string Name, SyncDirection Direction, bool IsHome);
 
-public sealed record ConnectedAccount(Guid CredentialId, string AccountName, IReadOnlyList<GoogleCalendarListEntry> Calendars);
+/// <param name="AlreadySynced">Ids of the calendars this user syncs already (a reconnect lists them as such, not as new).</param>
+public sealed record ConnectedAccount(
+    Guid CredentialId, string AccountName, IReadOnlyList<GoogleCalendarListEntry> Calendars, IReadOnlySet<string>? AlreadySynced = null);
 
 /// <summary>
 /// Connecting Google: the OAuth code exchange (offline access), listing calendars, and turning the user's choices
@@ -76,7 +78,11 @@ public sealed class GoogleConnectService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var credential = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.Id == credentialId && c.UserId == userId, ct)
             ?? throw new NotFoundException("That Google account is not connected.");
-        return new ConnectedAccount(credential.Id, credential.AccountName, await client.ListCalendarsAsync(new GoogleCallContext(credentialId, userId), ct));
+        var synced = await db.Integrations.AsNoTracking()
+            .Where(i => i.UserId == userId && i.Provider == Provider.Google && i.Status != IntegrationStatus.Disconnected)
+            .Select(i => i.ExternalId).ToListAsync(ct);
+        return new ConnectedAccount(credential.Id, credential.AccountName,
+            await client.ListCalendarsAsync(new GoogleCallContext(credentialId, userId), ct), synced.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>

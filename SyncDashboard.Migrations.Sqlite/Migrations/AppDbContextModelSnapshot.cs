@@ -323,6 +323,10 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<string>("ChannelTokenProtected")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -565,6 +569,10 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -574,6 +582,9 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HourCycle")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
@@ -590,6 +601,9 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WeekStart")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -39,4 +39,37 @@ public sealed class GoogleConnectTests(BrowserFixture fixture)
         await Assertions.Expect(dashboard.GetByTestId("sync-result")).ToContainTextAsync("Imported");
         await dashboard.ScreenshotAsync("dashboard-after-sync-now");
     }
+
+    [Fact]
+    public async Task ConnectingAgainListsTheSyncedCalendarAsAlreadySyncedNotAsNew()
+    {
+        var user = await fixture.App.CreateUserAsync("Reconnector");
+        await using var context = await fixture.NewContextAsync();
+        await context.SignInAsync(user);
+        var settings = await context.OpenAsync("/settings");
+        await ConsentAsync(settings);
+        await settings.GetByTestId("save-calendars").ClickAsync();
+        await settings.WaitForPathAsync("/settings#google");
+        await settings.WaitForInteractiveAsync();
+        await Assertions.Expect(settings.GetByTestId("google-integration")).ToHaveCountAsync(1);
+
+        await ConsentAsync(settings);
+
+        var synced = settings.Locator("[data-testid=calendar-row][data-already-synced=true]");
+        await Assertions.Expect(synced).ToHaveCountAsync(1);
+        await Assertions.Expect(synced.GetByTestId("already-synced")).ToHaveTextAsync("already synced");
+        await Assertions.Expect(synced.GetByTestId("calendar-select")).ToBeCheckedAsync();
+        await Assertions.Expect(synced.GetByTestId("calendar-select")).ToBeDisabledAsync();
+        await Assertions.Expect(settings.GetByTestId("back-to-settings")).ToBeVisibleAsync();
+        await settings.ScreenshotAsync("google-calendar-picker-reconnect");
+    }
+
+    private static async Task ConsentAsync(IPage settings)
+    {
+        await settings.GetByTestId("connect-google").ClickAsync();
+        await settings.WaitForURLAsync("**/emulator/google/o/oauth2/v2/auth**");
+        await settings.Locator("#allow").ClickAsync();
+        await settings.WaitForURLAsync("**/settings/google?credential=**");
+        await settings.WaitForInteractiveAsync();
+    }
 }

@@ -13,7 +13,7 @@ public sealed class SettingsTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         await context.SignInAsync(user);
         var page = await context.OpenAsync("/settings");
-        var rows = page.GetByTestId("token-row");
+        var rows = page.Locator(".token-row"); // MudTable rows take a class, not attributes
         await Assertions.Expect(rows).ToHaveCountAsync(1); // the one CreateUserAsync made
 
         await page.GetByTestId("token-name").FillAsync("laptop script");

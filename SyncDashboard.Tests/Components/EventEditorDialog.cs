@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using SyncDashboard.Core.Events;
+using SyncDashboard.Core.Formatting;
 using SyncDashboard.Web.Components.Calendar;
 
 namespace SyncDashboard.Tests.Components;
@@ -59,7 +60,8 @@ public sealed class EventEditorDialog
         var dialogs = ctx.Services.GetRequiredService<IDialogService>();
         IDialogReference dialog = null!;
         await host.InvokeAsync(async () =>
-            dialog = await EventEditor.ShowAsync(dialogs, existing, userId, zone, defaultStart, defaultStart.AddHours(1)));
+            dialog = await EventEditor.ShowAsync(dialogs, existing, userId,
+                new DateTimeFormatter(DisplayPreferences.FromCulture("en-US", zone)), defaultStart, defaultStart.AddHours(1)));
         host.WaitForElement("[data-testid=event-form]");
         return new EventEditorDialog(host, dialog);
     }

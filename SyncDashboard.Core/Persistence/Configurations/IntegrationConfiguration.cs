@@ -10,6 +10,7 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
     {
         b.Property(i => i.DisplayName).HasMaxLength(200);
         b.Property(i => i.ExternalId).HasMaxLength(1024);
+        b.Property(i => i.Color).HasMaxLength(7);
         b.HasIndex(i => new { i.UserId, i.Provider, i.ExternalId }).IsUnique();
         // Webhooks look integrations up by channel id.
         b.HasIndex(i => i.ChannelId);

@@ -12,6 +12,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.DisplayName).HasMaxLength(100);
         b.Property(u => u.TimeZone).HasMaxLength(64);
         b.Property(u => u.SecurityStamp).HasMaxLength(32);
+        b.Property(u => u.Culture).HasMaxLength(16);
         b.HasIndex(u => u.Email).IsUnique();
     }
 }

@@ -40,6 +40,24 @@ public sealed class SourceColorsTests
     }
 
     [Fact]
+    public void AColourTheUserPickedWinsAndTheOthersKeepTheirTurn()
+    {
+        var picked = SourcePalette.Integrations[4];
+        var integrations = new[] { Google("Work"), Google("Family") with { Color = picked }, Google("Club") };
+
+        var sources = SourceColors.Assign(integrations);
+
+        Assert.Equal([SourcePalette.Integrations[0], picked, SourcePalette.Integrations[2]], sources.Integrations.Select(s => s.Color));
+    }
+
+    [Fact]
+    public void EveryPaletteColourHasAName()
+    {
+        Assert.All(SourcePalette.Integrations, c => Assert.DoesNotContain("#", SourcePalette.NameOf(c)));
+        Assert.Equal("Orange", SourcePalette.NameOf("#E65100"));
+    }
+
+    [Fact]
     public void TheAppsColourIsNotAnIntegrations()
     {
         Assert.DoesNotContain(SourcePalette.App, SourcePalette.Integrations);

@@ -5,13 +5,12 @@ using SyncDashboard.Core.Persistence;
 namespace SyncDashboard.Web.Calendar.Sources;
 
 /// <summary>
-/// Gives each of a user's sources its colour. Today the colour follows from the order integrations were connected,
-/// so it is the same on every page and after every restart; a colour the user picks per integration (a later step)
-/// goes in <see cref="Assign"/>, ahead of the palette.
+/// Gives each of a user's sources its colour: the one the user picked on Settings, else the palette's colour for its
+/// place in the order integrations were connected, so it is the same on every page and after every restart.
 /// </summary>
 public sealed class SourceColors(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public sealed record IntegrationInfo(Guid Id, Provider Provider, string DisplayName, bool IsConnected);
+    public sealed record IntegrationInfo(Guid Id, Provider Provider, string DisplayName, bool IsConnected, string? Color = null);
 
     public async Task<CalendarSources> ForUserAsync(Guid userId, CancellationToken ct = default)
     {
@@ -20,15 +19,18 @@ public sealed class SourceColors(IDbContextFactory<AppDbContext> dbFactory)
         var integrations = await db.Integrations.AsNoTracking()
             .Where(i => i.UserId == userId)
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Select(i => new IntegrationInfo(i.Id, i.Provider, i.DisplayName, i.Status != IntegrationStatus.Disconnected))
+            .Select(i => new IntegrationInfo(i.Id, i.Provider, i.DisplayName, i.Status != IntegrationStatus.Disconnected, i.Color))
             .ToListAsync(ct);
         return Assign(integrations);
     }
 
-    /// <summary>Integrations in the order they were connected take the palette's colours in turn, wrapping after the last.</summary>
+    /// <summary>
+    /// A picked colour wins; the others take the palette's colours in connection order, wrapping after the last (a
+    /// pick does not shift the rest, so choosing one colour never repaints another source).
+    /// </summary>
     public static CalendarSources Assign(IReadOnlyList<IntegrationInfo> inConnectionOrder) =>
         new(inConnectionOrder
             .Select((i, n) => new CalendarSource(i.Id, i.DisplayName, i.Provider,
-                SourcePalette.Integrations[n % SourcePalette.Integrations.Count], i.IsConnected))
+                i.Color ?? SourcePalette.Integrations[n % SourcePalette.Integrations.Count], i.IsConnected))
             .ToList());
 }

@@ -14,6 +14,16 @@ public static class SourcePalette
     public static IReadOnlyList<string> Integrations { get; } =
         ["#00897b", "#e65100", "#1e88e5", "#d81b60", "#43a047", "#8d6e63", "#ab47bc", "#0097a7"];
 
+    /// <summary>What a colour is called where it is picked (the names of <see cref="Integrations"/>, in order).</summary>
+    public static string NameOf(string color)
+    {
+        for (var n = 0; n < Integrations.Count; n++)
+            if (string.Equals(Integrations[n], color, StringComparison.OrdinalIgnoreCase)) return Names[n];
+        return color;
+    }
+
+    private static readonly string[] Names = ["Teal", "Orange", "Blue", "Pink", "Green", "Brown", "Purple", "Cyan"];
+
     /// <summary>How much of the colour tints an event's background; the rest is the theme's surface.</summary>
     public const int TintPercent = 18;
 }

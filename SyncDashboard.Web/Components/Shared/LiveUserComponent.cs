@@ -27,7 +27,10 @@ public abstract class LiveUserComponent : ComponentBase, IDisposable
     protected TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     protected DateTime LocalNow => TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Zone).DateTime;
 
-    /// <summary>How this user reads dates and times: their zone, in their browser's culture (the one formatting policy).</summary>
+    /// <summary>
+    /// How this user reads dates and times (the one formatting policy): their choices on Settings, else their
+    /// browser's culture, in their zone.
+    /// </summary>
     protected DateTimeFormatter Format { get; private set; } = new(DisplayPreferences.FromCulture(null, TimeZoneInfo.Utc));
 
     [CascadingParameter(Name = BrowserCulture.CascadingName)] private string? Culture { get; set; }
@@ -36,10 +39,16 @@ public abstract class LiveUserComponent : ComponentBase, IDisposable
     {
         var state = await AuthState.GetAuthenticationStateAsync();
         UserId = state.User.GetUserId();
+        await ReadAccountAsync();
+        await LoadAsync();
+    }
+
+    /// <summary>Reads the account again, and with it the zone and the formatter (after Settings changed them).</summary>
+    protected async Task ReadAccountAsync()
+    {
         Account = await Accounts.FindAsync(UserId);
         Zone = UpcomingWindow.FindZone(Account?.TimeZone);
-        Format = new DateTimeFormatter(DisplayPreferences.FromCulture(Culture, Zone));
-        await LoadAsync();
+        Format = new DateTimeFormatter((Account?.Display ?? DisplayChoices.BrowserDefault).Resolve(Culture, Zone));
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -49,6 +58,8 @@ public abstract class LiveUserComponent : ComponentBase, IDisposable
         {
             try
             {
+                // A change without events may be new display settings (or a sync run): pages redraw in them.
+                if (change.EventIds.Count == 0) await ReadAccountAsync();
                 await OnCalendarChangedAsync(change);
                 StateHasChanged();
             }

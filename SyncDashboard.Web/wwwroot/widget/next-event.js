@@ -31,9 +31,10 @@
             return;
         }
         const start = new Date(nextEvent.start), end = new Date(nextEvent.end);
-        const when = nextEvent.isAllDay
+        // The server writes the time as every page does (the user's culture, clock and zone); the rest is a fallback.
+        const when = nextEvent.when ?? (nextEvent.isAllDay
             ? start.toLocaleDateString(undefined, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }) + ' · all day'
-            : start.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+            : start.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' }));
         content.innerHTML =
             `<div class="title" data-testid="widget-title">${escape(nextEvent.title)}</div>` +
             `<div class="when">${escape(when)}</div>` +

@@ -1,0 +1,131 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using SyncDashboard.Core.Display;
+using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Formatting;
+using SyncDashboard.Core.Sync.Status;
+using SyncDashboard.Web.Calendar.Sources;
+using SyncDashboard.Web.Components.Settings;
+
+namespace SyncDashboard.Tests.Components.Settings;
+
+/// <summary>One integration's card on Settings, over Core's real services and database.</summary>
+public sealed class IntegrationCardTests(ComponentDatabase database) : IClassFixture<ComponentDatabase>
+{
+    private static readonly DateTimeFormatter EnGb = new(DisplayPreferences.FromCulture("en-GB", TimeZoneInfo.Utc));
+
+    [Fact]
+    public async Task ACardSaysWhetherItIsConnectedWhenItLastSyncedAndWhatWentWrong()
+    {
+        await using var ctx = NewContext();
+        var (userId, integration) = await NewAsync();
+
+        var synced = Render(ctx, userId, Status(integration) with { LastSyncAt = new DateTimeOffset(2026, 12, 1, 14, 5, 0, TimeSpan.Zero) });
+        Assert.Equal("Connected", Text.Of(synced.Find("[data-testid=integration-state]")));
+        Assert.Equal("Last synced Tue, 1 Dec 14:05", Text.Of(synced.Find("[data-testid=last-poll]")));
+        Assert.Empty(synced.FindAll("[data-testid=integration-error]"));
+
+        var broken = Render(ctx, userId, Status(integration) with { NeedsReconnect = true, LastSyncError = "Google refused the grant." });
+        Assert.Equal("Needs reconnect", Text.Of(broken.Find("[data-testid=integration-state]")));
+        Assert.Equal("Google refused the grant.", Text.Of(broken.Find("[data-testid=integration-error]")));
+
+        var fresh = Render(ctx, userId, Status(integration));
+        Assert.Equal("Connected, not synced yet", Text.Of(fresh.Find("[data-testid=integration-state]")));
+    }
+
+    [Fact]
+    public async Task NewEventsGoHereIsExplainedAndNotOfferedForAnImportOnlyCalendar()
+    {
+        await using var ctx = NewContext();
+        var (userId, integration) = await NewAsync();
+
+        var twoWay = Render(ctx, userId, Status(integration));
+        Assert.Contains("New events go here", Text.Of(twoWay.Find("[data-testid=home-switch]")));
+        Assert.Equal("Events you create in this app are also created here (one Google calendar at a time).", Text.Of(twoWay.Find("[data-testid=home-explained]")));
+        Assert.Equal("Changes on either side show up on the other.", Text.Of(twoWay.Find("[data-testid=direction-explained]")));
+
+        var importOnly = Render(ctx, userId, Status(integration) with { Direction = SyncDirection.ImportOnly, IsHome = false });
+        Assert.NotNull(importOnly.Find("[data-testid=home-switch] input").GetAttribute("disabled"));
+        Assert.Equal("Import only: events made in this app cannot go here.", Text.Of(importOnly.Find("[data-testid=home-explained]")));
+    }
+
+    [Fact]
+    public async Task PickingAColourStoresItAndTheCardAndTheCalendarUseIt()
+    {
+        await using var ctx = NewContext();
+        var (userId, integration) = await NewAsync();
+        var changed = 0;
+        var cut = Render(ctx, userId, Status(integration), onChanged: () => changed++);
+        var pink = SourcePalette.Integrations[3];
+
+        await cut.Find($"[data-testid=colour-swatch][data-colour='{pink}']").ClickAsync(new());
+
+        Assert.Equal("true", cut.Find($"[data-testid=colour-swatch][data-colour='{pink}']").GetAttribute("aria-checked"));
+        Assert.Single(cut.FindAll("[data-testid=colour-swatch][aria-checked=true]"));
+        Assert.Contains($"--source-color: {pink}", cut.Find("[data-testid=google-integration]").GetAttribute("style"));
+        Assert.Equal(1, changed);
+        var sources = await ActivatorUtilities.CreateInstance<SourceColors>(database.Services).ForUserAsync(userId);
+        Assert.Equal(pink, sources.For(integration.Id).Color);
+    }
+
+    [Fact]
+    public async Task DisconnectAsksFirstSayingWhatHappensToTheEventsAndKeepItDoesNothing()
+    {
+        await using var ctx = NewContext();
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var (userId, integration) = await NewAsync();
+        var disconnected = new List<Guid>();
+        var cut = Render(ctx, userId, Status(integration), disconnect: id => { disconnected.Add(id); return Task.CompletedTask; });
+
+        var asking = cut.Find("[data-testid=disconnect]").ClickAsync(new());
+        var question = Text.Of(dialogs.WaitForElement(".mud-message-box"));
+        Assert.Contains("Disconnect Work?", question);
+        Assert.Contains("Its events stay in this app and in Google Calendar, but nothing is synced between them any more.", question);
+        Assert.Empty(disconnected);
+        await Button(dialogs, "Keep it").ClickAsync(new());
+        await asking;
+        Assert.Empty(disconnected);
+
+        asking = cut.Find("[data-testid=disconnect]").ClickAsync(new());
+        await Button(dialogs, "Disconnect").ClickAsync(new());
+        await asking;
+        Assert.Equal([integration.Id], disconnected);
+        Assert.Contains(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Disconnected Work. Its events stay in the app.");
+    }
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
+        dialogs.WaitForElements(".mud-message-box button").Single(b => Text.Of(b) == text);
+
+    private BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(_ => ActivatorUtilities.CreateInstance<DisplaySettingsService>(database.Services));
+        ctx.Services.AddFallbackServiceProvider(database.Services);
+        ctx.Render<MudPopoverProvider>();
+        return ctx;
+    }
+
+    private IRenderedComponent<IntegrationCard> Render(BunitContext ctx, Guid userId, IntegrationStatusDto status,
+        Func<Guid, Task>? disconnect = null, Action? onChanged = null) =>
+        ctx.Render<IntegrationCard>(p => p
+            .Add(c => c.Integration, status)
+            .Add(c => c.UserId, userId)
+            .Add(c => c.Color, SourcePalette.Integrations[0])
+            .Add(c => c.Format, EnGb)
+            .Add(c => c.Disconnect, disconnect ?? (_ => Task.CompletedTask))
+            .Add(c => c.OnChanged, () => onChanged?.Invoke()));
+
+    private async Task<(Guid UserId, Core.Domain.Integration Integration)> NewAsync()
+    {
+        var userId = await database.NewUserAsync();
+        return (userId, await database.NewIntegrationAsync(userId, "Work"));
+    }
+
+    private static IntegrationStatusDto Status(Core.Domain.Integration i) => new(
+        i.Id, i.Provider, i.DisplayName, i.ExternalId, SyncDirection.TwoWay, true, IntegrationStatus.Active, false, null, null, 0, 0,
+        null, null, null, null, "work@example.com", null, false);
+}
