@@ -28,9 +28,18 @@ public static class EmulatorExtensions
         services.AddSingleton<IEmulatorPeople, AppEmulatorPeople>();
         services.AddSingleton<IAccountClaimRule, EmulatedAccountOwnership>();
         services.AddSingleton(new EmulatedSites(GooglePrefix + "/", NotionPrefix + "/"));
-        // The emulators call back only the app they serve, never an address someone typed into a request.
-        services.AddOptions<GoogleEmulatorOptions>().Configure<IAppBaseAddress>((o, app) => o.AllowedWebhookOrigin = () => app.Resolve("/"));
-        services.AddOptions<NotionEmulatorOptions>().Configure<IAppBaseAddress>((o, app) => o.AllowedWebhookOrigin = () => app.Resolve("/"));
+        // The emulators call back only the app they serve, never an address someone typed into a request; links to an
+        // event "on the other side" open their side pages, as google.com and notion.so know nothing of emulated events.
+        services.AddOptions<GoogleEmulatorOptions>().Configure<IAppBaseAddress>((o, app) =>
+        {
+            o.AllowedWebhookOrigin = () => app.Resolve("/");
+            o.SidePage = () => app.Resolve(GooglePrefix + "/");
+        });
+        services.AddOptions<NotionEmulatorOptions>().Configure<IAppBaseAddress>((o, app) =>
+        {
+            o.AllowedWebhookOrigin = () => app.Resolve("/");
+            o.SidePage = () => app.Resolve(NotionPrefix + "/");
+        });
         return services;
     }
 
