@@ -25,8 +25,8 @@ public sealed class AccountThemeTests(BrowserFixture fixture)
             await page.GotoAsync(path);
             await Assertions.Expect(page.Locator("form").Last).ToBeVisibleAsync();
 
-            Assert.Equal(scheme == ColorScheme.Dark, await IsDarkAsync(page, "body"));
-            Assert.Equal(scheme == ColorScheme.Dark, await IsDarkAsync(page, ".account-card"));
+            Assert.Equal(scheme == ColorScheme.Dark, await page.IsDarkAsync("body"));
+            Assert.Equal(scheme == ColorScheme.Dark, await page.IsDarkAsync(".account-card"));
             await AssertReadableAsync(page, "h1");
             await AssertReadableAsync(page, ".stack label");
             await AssertReadableAsync(page, ".stack input");
@@ -49,16 +49,9 @@ public sealed class AccountThemeTests(BrowserFixture fixture)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
 
-        Assert.Equal(dark, await IsDarkAsync(page, "body"));
+        Assert.Equal(dark, await page.IsDarkAsync("body"));
         await AssertReadableAsync(page, "h1");
     }
-
-    private static Task<bool> IsDarkAsync(IPage page, string selector) => page.EvalOnSelectorAsync<bool>(selector, """
-        e => {
-            const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number);
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-        }
-        """);
 
     /// <summary>WCAG contrast of the element's text on the first opaque background behind it: at least 4.5:1.</summary>
     private static async Task AssertReadableAsync(IPage page, string selector)

@@ -95,10 +95,5 @@ public sealed class CalendarScreenshotTests(BrowserFixture fixture)
         await page.ScreenshotAsync("event-dialog-new-phone-light");
     }
 
-    private static Task<bool> IsDarkAsync(IPage page) => page.EvaluateAsync<bool>("""
-        () => {
-            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-        }
-        """);
+    private static Task<bool> IsDarkAsync(IPage page) => page.IsDarkAsync("body");
 }

@@ -79,10 +79,5 @@ public sealed class LayoutTests(BrowserFixture fixture)
         """);
 
     /// <summary>Dark when the page background the theme paints is dark (its luminance below the middle).</summary>
-    private static async Task<bool> IsDarkAsync(IPage page) => await page.EvaluateAsync<bool>("""
-        () => {
-            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-        }
-        """);
+    private static Task<bool> IsDarkAsync(IPage page) => page.IsDarkAsync("body");
 }

@@ -105,6 +105,14 @@ public static class Ui
         });
     }
 
+    /// <summary>Whether the element's background is dark (by its luminance), as a person would call it.</summary>
+    public static Task<bool> IsDarkAsync(this IPage page, string selector) => page.EvalOnSelectorAsync<bool>(selector, """
+        e => {
+            const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number);
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+        }
+        """);
+
     public static ILocator UpcomingItem(this IPage page, Guid eventId) =>
         page.Locator($"[data-testid=upcoming-item][data-event-id='{eventId}']");
 
