@@ -31,7 +31,7 @@ public sealed class GoogleEmulatorOptions
     /// there instead of on google.com, which knows nothing of emulated events. A function for the same reason as
     /// <see cref="AllowedWebhookOrigin"/>.
     /// </summary>
-    public Func<Uri>? SidePage { get; set; }
+    public Func<Uri?>? SidePage { get; set; }
 
     /// <summary>Optional JSON file that keeps the emulator's state across restarts; null keeps it in memory.</summary>
     public string? StatePath { get; set; }

@@ -49,7 +49,7 @@ public sealed class NotionEmulatorOptions
     /// This emulator's own "Notion side" page (absolute, ending in /). When set, page urls open the page there
     /// (notion.so knows nothing of emulated pages). A function because the host learns its address once started.
     /// </summary>
-    public Func<Uri>? SidePage { get; set; }
+    public Func<Uri?>? SidePage { get; set; }
 
     /// <summary>Where page and database urls start.</summary>
     internal string LinkBase => SidePage?.Invoke() is { } side ? new Uri(side, NotionDemoPage.PageLinkSegment).AbsoluteUri : PublicBaseUrl;

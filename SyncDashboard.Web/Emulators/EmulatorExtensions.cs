@@ -33,14 +33,21 @@ public static class EmulatorExtensions
         services.AddOptions<GoogleEmulatorOptions>().Configure<IAppBaseAddress>((o, app) =>
         {
             o.AllowedWebhookOrigin = () => app.Resolve("/");
-            o.SidePage = () => app.Resolve(GooglePrefix + "/");
+            o.SidePage = () => SidePage(app, GooglePrefix);
         });
         services.AddOptions<NotionEmulatorOptions>().Configure<IAppBaseAddress>((o, app) =>
         {
             o.AllowedWebhookOrigin = () => app.Resolve("/");
-            o.SidePage = () => app.Resolve(NotionPrefix + "/");
+            o.SidePage = () => SidePage(app, NotionPrefix);
         });
         return services;
+    }
+
+    /// <summary>The side page's address; null before the server listens (nothing to link to yet: the provider's own link stands).</summary>
+    private static Uri? SidePage(IAppBaseAddress app, string prefix)
+    {
+        try { return app.Resolve(prefix + "/"); }
+        catch (InvalidOperationException) { return null; }
     }
 
     public static WebApplication MapEmulators(this WebApplication app)
