@@ -14,6 +14,11 @@ public sealed class EventLink
     public string? RemoteVersion { get; set; }
     /// <summary>The field values last agreed with that side, as JSON: the base of three-way merges.</summary>
     public string? BaseFields { get; set; }
+    /// <summary>
+    /// Where a person opens the event on that side (Google's htmlLink, the Notion page's url), as the provider last
+    /// reported it; only an absolute http(s) address is kept.
+    /// </summary>
+    public string? WebLink { get; set; }
     public LinkState State { get; set; }
     public string? LastError { get; set; }
     public DateTime? LastSyncedAt { get; set; }

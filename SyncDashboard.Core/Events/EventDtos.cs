@@ -2,7 +2,9 @@ using SyncDashboard.Core.Domain;
 
 namespace SyncDashboard.Core.Events;
 
-public sealed record ExternalSyncStatus(Guid IntegrationId, string Provider, string Integration, string State, string? ExternalId, string? Error);
+/// <summary>Where an event stands with one integration; <see cref="WebLink"/> opens it on that side (http(s) only).</summary>
+public sealed record ExternalSyncStatus(Guid IntegrationId, string Provider, string Integration, string State, string? ExternalId, string? Error,
+    string? WebLink = null);
 
 /// <summary>
 /// An event as the API and UI show it, including where it is in sync with each integration. <see cref="RecurrenceProblem"/>

@@ -163,7 +163,7 @@ public sealed class EventService(
         var rows = await (from l in db.EventLinks.AsNoTracking()
                           join i in db.Integrations.AsNoTracking() on l.IntegrationId equals i.Id
                           where l.UserId == userId && i.UserId == userId && eventIds.Contains(l.EventId)
-                          select new { l.EventId, Status = new ExternalSyncStatus(i.Id, i.Provider.ToString(), i.DisplayName, l.State.ToString(), l.ExternalId, l.LastError) })
+                          select new { l.EventId, Status = new ExternalSyncStatus(i.Id, i.Provider.ToString(), i.DisplayName, l.State.ToString(), l.ExternalId, l.LastError, l.WebLink) })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.EventId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ExternalSyncStatus>)g.Select(r => r.Status).ToList());
@@ -173,6 +173,6 @@ public sealed class EventService(
         await (from l in db.EventLinks.AsNoTracking()
                join i in db.Integrations.AsNoTracking() on l.IntegrationId equals i.Id
                where l.EventId == ev.Id && i.UserId == ev.UserId
-               select new ExternalSyncStatus(i.Id, i.Provider.ToString(), i.DisplayName, l.State.ToString(), l.ExternalId, l.LastError))
+               select new ExternalSyncStatus(i.Id, i.Provider.ToString(), i.DisplayName, l.State.ToString(), l.ExternalId, l.LastError, l.WebLink))
             .ToListAsync(ct);
 }

@@ -43,14 +43,20 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<
                 id, integration.Id, appEventId);
             created = await client.PatchEventAsync(call, integration.ExternalId, id, GoogleEventMapper.ToGoogle(fields, appEventId), null, ct);
         }
-        return new RemoteWriteResult(created.Id ?? id, created.Etag, GoogleEventMapper.ToRemote(created).Fields);
+        return Written(created, id);
     }
 
     public async Task<RemoteWriteResult> UpdateAsync(Integration integration, Guid appEventId, string externalId, string? expectedVersion, EventFields fields, CancellationToken ct)
     {
         var updated = await client.PatchEventAsync(Call(integration), integration.ExternalId, externalId,
             GoogleEventMapper.ToGoogle(fields, appEventId), expectedVersion, ct);
-        return new RemoteWriteResult(updated.Id ?? externalId, updated.Etag, GoogleEventMapper.ToRemote(updated).Fields);
+        return Written(updated, externalId);
+    }
+
+    private static RemoteWriteResult Written(GoogleEventResource e, string id)
+    {
+        var remote = GoogleEventMapper.ToRemote(e);
+        return new RemoteWriteResult(e.Id ?? id, e.Etag, remote.Fields, remote.WebLink);
     }
 
     public Task DeleteAsync(Integration integration, string externalId, CancellationToken ct) =>

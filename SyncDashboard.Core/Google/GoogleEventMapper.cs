@@ -22,7 +22,7 @@ public static class GoogleEventMapper
     {
         var appId = e.ExtendedProperties?.Private?.GetValueOrDefault(AppEventIdProperty) is { } s && Guid.TryParse(s, out var g) ? g : (Guid?)null;
         if (e.Status == "cancelled" || e.Start is null || e.End is null)
-            return new RemoteEvent(e.Id!, e.Etag, true, null, ParseUpdated(e.Updated), appId, e.RecurringEventId);
+            return new RemoteEvent(e.Id!, e.Etag, true, null, ParseUpdated(e.Updated), appId, e.RecurringEventId, WebLinks.Safe(e.HtmlLink));
 
         var allDay = e.Start.Date is not null;
         var (start, end) = allDay
@@ -36,7 +36,7 @@ public static class GoogleEventMapper
             start, end <= start && !allDay ? start.AddMinutes(1) : end, allDay,
             allDay ? null : e.Start.TimeZone,
             e.Recurrence is { Count: > 0 } r ? string.Join('\n', r) : null);
-        return new RemoteEvent(e.Id!, e.Etag, false, fields, ParseUpdated(e.Updated), appId, e.RecurringEventId);
+        return new RemoteEvent(e.Id!, e.Etag, false, fields, ParseUpdated(e.Updated), appId, e.RecurringEventId, WebLinks.Safe(e.HtmlLink));
     }
 
     public static GoogleEventResource ToGoogle(EventFields f, Guid appEventId, string? id = null) => new()

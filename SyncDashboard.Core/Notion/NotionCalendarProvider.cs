@@ -107,7 +107,7 @@ public sealed partial class NotionCalendarProvider(
     {
         // What Notion now holds (unmapped fields absent), so the next merge's base is the truth, not our wish.
         var remote = NotionPageMapper.ToRemote(page, mapping);
-        return new RemoteWriteResult(page.Id, remote.Version, remote.Fields);
+        return new RemoteWriteResult(page.Id, remote.Version, remote.Fields, remote.WebLink);
     }
 
     internal static NotionCallContext Call(Integration integration) =>

@@ -27,9 +27,9 @@ public static class NotionPageMapper
     {
         var appId = Text(page, map.AppEventIdProperty) is { } s && Guid.TryParse(s.Trim(), out var g) ? g : (Guid?)null;
         var updated = ParseInstant(page.LastEditedTime)?.UtcDateTime;
-        if (page.IsTrashed) return new RemoteEvent(page.Id, Version(page.LastEditedTime, null), true, null, updated, appId);
+        if (page.IsTrashed) return new RemoteEvent(page.Id, Version(page.LastEditedTime, null), true, null, updated, appId, WebLink: WebLinks.Safe(page.Url));
         var fields = ToFields(page, map);
-        return new RemoteEvent(page.Id, Version(page.LastEditedTime, fields), false, fields, updated, appId);
+        return new RemoteEvent(page.Id, Version(page.LastEditedTime, fields), false, fields, updated, appId, WebLink: WebLinks.Safe(page.Url));
     }
 
     /// <summary>The event a page describes, or null when its date is empty (a row that is not on the calendar).</summary>

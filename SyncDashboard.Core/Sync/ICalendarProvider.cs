@@ -10,12 +10,13 @@ public sealed record RemoteEvent(
     EventFields? Fields,
     DateTime? UpdatedAt,
     Guid? AppEventId = null,
-    string? RecurringEventId = null);
+    string? RecurringEventId = null,
+    string? WebLink = null);
 
 /// <summary>One page or batch of remote changes; <see cref="NextCursor"/> is set once the batch ends the run.</summary>
 public sealed record RemoteChanges(IReadOnlyList<RemoteEvent> Events, string? NextCursor, bool IsFullSync, int Requests);
 
-public sealed record RemoteWriteResult(string ExternalId, string? Version, EventFields? Stored = null);
+public sealed record RemoteWriteResult(string ExternalId, string? Version, EventFields? Stored = null, string? WebLink = null);
 
 /// <summary>
 /// The port the sync engine uses to talk to one kind of calendar. Implementations throw the exceptions in

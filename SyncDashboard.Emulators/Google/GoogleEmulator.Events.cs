@@ -153,7 +153,24 @@ public sealed partial class GoogleEmulator
 
     private static TimeZoneInfo Zone(CalendarState calendar) => EventTimes.Zone(calendar.TimeZone, "calendar");
 
-    private static string HtmlLink(string calendarId, string eventId) =>
-        "https://www.google.com/calendar/event?eid="
-        + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{eventId} {calendarId}")).TrimEnd('=');
+    /// <summary>Google's shape of link (<c>calendar/event?eid=</c>, the eid being "eventId calendarId" in base64), on the side page when there is one.</summary>
+    private string HtmlLink(string calendarId, string eventId) =>
+        (Options.SidePage?.Invoke() is { } side ? new Uri(side, "calendar/event").AbsoluteUri : "https://www.google.com/calendar/event")
+        + "?eid=" + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{eventId} {calendarId}")).TrimEnd('=');
+
+    /// <summary>Reads an <c>eid</c> of <see cref="HtmlLink"/>; null when it is not one.</summary>
+    public static (string EventId, string CalendarId)? ParseEid(string? eid)
+    {
+        if (string.IsNullOrEmpty(eid) || eid.Length > 4096) return null;
+        try
+        {
+            var padded = eid.PadRight(eid.Length + (4 - eid.Length % 4) % 4, '=');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(' ', 2);
+            return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0 ? (parts[0], parts[1]) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

@@ -26,6 +26,13 @@ public sealed class GoogleEmulatorOptions
     /// </summary>
     public Func<Uri>? AllowedWebhookOrigin { get; set; }
 
+    /// <summary>
+    /// This emulator's own "Google side" page (absolute, ending in /). When set, an event's <c>htmlLink</c> opens it
+    /// there instead of on google.com, which knows nothing of emulated events. A function for the same reason as
+    /// <see cref="AllowedWebhookOrigin"/>.
+    /// </summary>
+    public Func<Uri?>? SidePage { get; set; }
+
     /// <summary>Optional JSON file that keeps the emulator's state across restarts; null keeps it in memory.</summary>
     public string? StatePath { get; set; }
 

@@ -15,8 +15,23 @@ namespace SyncDashboard.Emulators.Notion;
 /// </summary>
 internal static class NotionDemoPage
 {
+    /// <summary>Page and database urls live under this segment of the side page (see <see cref="NotionEmulatorOptions.SidePage"/>).</summary>
+    public const string PageLinkSegment = "p/";
+
+    /// <summary>The anchor of a page's row or a database's heading, where its url lands.</summary>
+    public static string Anchor(string id) => "notion-" + NotionIds.Compact(id);
+
     public static void Map(IEndpointRouteBuilder root, string prefix)
     {
+        // A url as Notion writes them ("Title-words-<32 hex>"): the side page, scrolled to that page or database.
+        root.MapGet("/" + PageLinkSegment + "{slug}", (string slug, HttpContext ctx, NotionEmulator e) =>
+        {
+            var visitor = Visitor.Of(ctx);
+            if (visitor.MustSignIn) return visitor.SignIn();
+            var id = slug.Length >= 32 ? NotionIds.Normalize(slug[^32..]) : null;
+            return id is null || !Owns(visitor, e, e.WorkspaceIdOf(id)) ? NotFound(prefix) : Results.Redirect($"{prefix}/#{Anchor(id)}");
+        });
+
         root.MapGet("/", (HttpContext ctx, NotionEmulator e) =>
         {
             var visitor = Visitor.Of(ctx);
@@ -158,11 +173,11 @@ internal static class NotionDemoPage
         {
             var schema = e.SchemaOf(db.Id);
             var title = schema.First(p => p.Type == "title").Name;
-            sb.Append($"<h2>{NotionHtml.E(db.Title)}</h2><table><tr><th>{NotionHtml.E(title)}</th><th>Date</th><th>Location</th><th>Last edited</th><th></th></tr>");
+            sb.Append($"<h2 id=\"{Anchor(db.Id)}\">{NotionHtml.E(db.Title)}</h2><table><tr><th>{NotionHtml.E(title)}</th><th>Date</th><th>Location</th><th>Last edited</th><th></th></tr>");
             foreach (var page in e.ListPages(db.Id))
             {
                 var action = $"{NotionHtml.E(prefix)}/_emulator/ui/pages/{page.Id}";
-                sb.Append($"<tr class=\"{(page.InTrash ? "trashed" : "")}\"><td>{NotionHtml.E(page.Text(title))}</td>");
+                sb.Append($"<tr id=\"{Anchor(page.Id)}\" class=\"{(page.InTrash ? "trashed" : "")}\"><td>{NotionHtml.E(page.Text(title))}</td>");
                 sb.Append($"<td>{NotionHtml.E(Describe(page.Values.GetValueOrDefault("Date")))}</td><td>{NotionHtml.E(Describe(page.Values.GetValueOrDefault("Location")))}</td>");
                 sb.Append($"<td>{NotionDates.FormatTimestamp(page.LastEditedTime)}</td><td>");
                 sb.Append(page.InTrash

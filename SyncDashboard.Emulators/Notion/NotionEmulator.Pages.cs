@@ -32,7 +32,7 @@ public sealed partial class NotionEmulator
             };
             foreach (var (schema, value) in values) page.Values[schema.Name] = value;
             s.Pages.Add(page);
-            return (NotionRender.Page(page, db, ds, version, Options.PublicBaseUrl),
+            return (NotionRender.Page(page, db, ds, version, Options.LinkBase),
                 NewEvent("page.created", page, db, caller, actor, []));
         });
         _webhooks.Publish([evt]);
@@ -82,7 +82,7 @@ public sealed partial class NotionEmulator
                 page.LastEditedTime = RoundedNow();
                 page.LastEditedBy = actor;
             }
-            return (NotionRender.Page(page, db, ds, version, Options.PublicBaseUrl), events);
+            return (NotionRender.Page(page, db, ds, version, Options.LinkBase), events);
         });
         _webhooks.Publish(events);
         return json;

@@ -9,16 +9,16 @@ public sealed partial class NotionEmulator
     internal JsonObject GetPage(ConnectionState? caller, string pageId, string version, ISet<string>? onlyProperties = null) => Read(s =>
     {
         var (page, db, ds) = VisiblePage(s, caller, pageId);
-        return NotionRender.Page(page, db, ds, version, Options.PublicBaseUrl, onlyProperties);
+        return NotionRender.Page(page, db, ds, version, Options.LinkBase, onlyProperties);
     });
 
     internal JsonObject GetDatabase(ConnectionState? caller, string id, string version) =>
-        Read(s => NotionRender.Database(VisibleDatabase(s, caller, id), version, Options.PublicBaseUrl));
+        Read(s => NotionRender.Database(VisibleDatabase(s, caller, id), version, Options.LinkBase));
 
     internal JsonObject GetDataSource(ConnectionState? caller, string id, string version) => Read(s =>
     {
         var (db, ds) = VisibleDataSource(s, caller, id);
-        return NotionRender.DataSource(db, ds, version, Options.PublicBaseUrl);
+        return NotionRender.DataSource(db, ds, version, Options.LinkBase);
     });
 
     /// <summary>POST databases/{id}/query (byDatabase) or data_sources/{id}/query.</summary>
@@ -37,7 +37,7 @@ public sealed partial class NotionEmulator
         var pages = s.Pages.Where(p => p.DataSourceId == ds.Id && (includeTrash || !p.InTrash) && filter(p))
             .Order(NotionQuery.BuildSort(body["sorts"], ds)).ToList();
         var (slice, next) = Slice(pages, p => p.Id, body);
-        return NotionRender.List(slice.Select(p => (JsonNode)NotionRender.Page(p, db, ds, version, Options.PublicBaseUrl, onlyProperties)), next, version);
+        return NotionRender.List(slice.Select(p => (JsonNode)NotionRender.Page(p, db, ds, version, Options.LinkBase, onlyProperties)), next, version);
     });
 
     /// <summary>POST /v1/search: shared databases (or data sources from 2025-09-03) and pages, newest edit first.</summary>
@@ -56,9 +56,9 @@ public sealed partial class NotionEmulator
             {
                 if (newApi)
                     items.AddRange(db.DataSources.Where(ds => ds.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
-                        .Select(ds => (ds.Id, db.LastEditedTime, (Func<JsonNode>)(() => NotionRender.DataSource(db, ds, version, Options.PublicBaseUrl)))));
+                        .Select(ds => (ds.Id, db.LastEditedTime, (Func<JsonNode>)(() => NotionRender.DataSource(db, ds, version, Options.LinkBase)))));
                 else if (db.Title.Contains(query, StringComparison.OrdinalIgnoreCase) && db.DataSources.Count == 1)
-                    items.Add((db.Id, db.LastEditedTime, () => NotionRender.Database(db, version, Options.PublicBaseUrl)));
+                    items.Add((db.Id, db.LastEditedTime, () => NotionRender.Database(db, version, Options.LinkBase)));
             }
         if (value is null || value == "page")
             foreach (var db in dbs)
@@ -67,7 +67,7 @@ public sealed partial class NotionEmulator
                     var ds = db.DataSources.First(d => d.Id == p.DataSourceId);
                     var title = NotionRichText.PlainText(p.Values.GetValueOrDefault(ds.Properties.First(x => x.Type == "title").Name));
                     if (title.Contains(query, StringComparison.OrdinalIgnoreCase))
-                        items.Add((p.Id, p.LastEditedTime, () => NotionRender.Page(p, db, ds, version, Options.PublicBaseUrl)));
+                        items.Add((p.Id, p.LastEditedTime, () => NotionRender.Page(p, db, ds, version, Options.LinkBase)));
                 }
         var ascending = body["sort"]?["direction"]?.GetValue<string>() == "ascending";
         var ordered = (ascending ? items.OrderBy(i => i.Edited) : items.OrderByDescending(i => i.Edited)).ThenBy(i => i.Id).ToList();

@@ -42,6 +42,15 @@ public sealed class NotionEmulatorOptions
     /// <summary>Seed the demo workspace and "Calendar" database on first start when the state is empty.</summary>
     public bool SeedDemo { get; set; } = true;
 
-    /// <summary>Base of page and database urls in responses.</summary>
+    /// <summary>Base of page and database urls in responses, unless <see cref="SidePage"/> is set.</summary>
     public string PublicBaseUrl { get; set; } = "https://www.notion.so";
+
+    /// <summary>
+    /// This emulator's own "Notion side" page (absolute, ending in /). When set, page urls open the page there
+    /// (notion.so knows nothing of emulated pages). A function because the host learns its address once started.
+    /// </summary>
+    public Func<Uri?>? SidePage { get; set; }
+
+    /// <summary>Where page and database urls start.</summary>
+    internal string LinkBase => SidePage?.Invoke() is { } side ? new Uri(side, NotionDemoPage.PageLinkSegment).AbsoluteUri : PublicBaseUrl;
 }

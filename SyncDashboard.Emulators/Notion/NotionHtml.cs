@@ -16,6 +16,7 @@ internal static class NotionHtml
           table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
           td, th { border-bottom: 1px solid #e9e9e7; padding: .3rem .5rem; text-align: left; vertical-align: top; }
           .trashed { color: #9b9a97; text-decoration: line-through; }
+          tr:target, h2:target { background: #fbf3db; outline: 2px solid #dfab01; }
           fieldset { border: 1px solid #e9e9e7; margin-bottom: 1rem; min-width: 0; }
           input, label { max-width: 100%; box-sizing: border-box; }
           label { display: inline-block; min-width: 8rem; }

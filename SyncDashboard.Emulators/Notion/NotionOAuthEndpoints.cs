@@ -11,6 +11,9 @@ namespace SyncDashboard.Emulators.Notion;
 /// <summary>OAuth for the public integration (contract §12): consent page, token (code and refresh grants), revoke, introspect.</summary>
 internal static class NotionOAuthEndpoints
 {
+    /// <summary>The longest address the consent decision sends the browser back to.</summary>
+    private const int MaxRedirectLength = 8192;
+
     public static void Map(IEndpointRouteBuilder v1, IEndpointRouteBuilder root, string prefix)
     {
         var oauth = v1.MapGroup("/oauth").AddEndpointFilter(new NotionRequestFilter(prefix, api: false));
@@ -51,6 +54,9 @@ internal static class NotionOAuthEndpoints
                 query.Append("code=").Append(Uri.EscapeDataString(code));
             }
             if (state.Length > 0) query.Append("&state=").Append(Uri.EscapeDataString(state));
+            // A Location header of any length is more than browsers (and our own server's header limit) take.
+            if (redirect.Length + query.Length > MaxRedirectLength)
+                return Page("Error", $"<p>redirect_uri and state together must stay under {MaxRedirectLength} characters.</p>", 400);
             return Results.Redirect(redirect + query);
         }).DisableAntiforgery();
 

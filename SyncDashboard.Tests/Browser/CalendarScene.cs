@@ -41,6 +41,9 @@ internal static class CalendarScene
                 {
                     UserId = user.Id, EventId = ev.Id, IntegrationId = linkTo.Id, ExternalId = state == LinkState.Pending ? null : $"x-{ev.Id:N}",
                     State = state ?? LinkState.Synced, LastError = error,
+                    // What the providers report once the event exists there (never opened by the tests).
+                    WebLink = state == LinkState.Pending ? null : linkTo.Provider == Provider.Google
+                        ? $"https://www.google.com/calendar/event?eid={ev.Id:N}" : $"https://www.notion.so/{ev.Id:N}",
                 });
             }
             return ev;

@@ -54,6 +54,33 @@ public sealed class CalendarScreenshotTests(BrowserFixture fixture)
         await week.ScreenshotAsync($"event-dialog-{suffix}");
     }
 
+    [Theory]
+    [InlineData(ColorScheme.Light, 1280)]
+    [InlineData(ColorScheme.Dark, 390)]
+    public async Task TheEditorLinksToTheEventOnTheOtherSideAndSaysHowASeriesRepeats(ColorScheme scheme, int width)
+    {
+        var user = await fixture.App.CreateUserAsync("Links");
+        await CalendarScene.SeedAsync(fixture.App, user);
+        await using var context = await fixture.NewContextAsync(width: width, colorScheme: scheme);
+        await context.SignInAsync(user);
+        var today = DateTime.UtcNow.Date;
+        var suffix = $"{(width < 600 ? "phone" : "desktop")}-{scheme.ToString().ToLowerInvariant()}";
+        var page = await context.OpenAsync($"/calendar?view=agenda&date={today:yyyy-MM-dd}");
+        var dialog = CalendarTests.EditorDialog(page);
+
+        await page.CalendarEvent("Design review").First.ClickAsync();
+        var open = dialog.GetByTestId("sync-open");
+        await Assertions.Expect(open).ToHaveTextAsync("Open in Google Calendar");
+        await Assertions.Expect(open).ToHaveAttributeAsync("target", "_blank");
+        await Assertions.Expect(open).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://www\\.google\\.com/calendar/event\\?eid="));
+        await page.ScreenshotAsync($"event-dialog-link-{suffix}");
+
+        var series = await page.CalendarEvent("Stand-up").First.GetAttributeAsync("data-event-id");
+        await page.GotoAsync($"/calendar?view=agenda&date={today:yyyy-MM-dd}&event={series}");
+        await Assertions.Expect(dialog.GetByTestId("recurrence-words")).ToHaveTextAsync("Repeats: every weekday, 60 times.");
+        await page.ScreenshotAsync($"event-dialog-series-{suffix}");
+    }
+
     [Fact]
     public async Task TheNewEventDialogOnAPhoneFitsTheScreen()
     {

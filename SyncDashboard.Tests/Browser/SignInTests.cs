@@ -37,8 +37,8 @@ public sealed class SignInTests(BrowserFixture fixture)
         var page = await context.SignInAsync(user);
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ada");
-        await Assertions.Expect(page.GetByTestId("next-event")).ToContainTextAsync("Nothing in the next seven days");
-        await Assertions.Expect(page.GetByTestId("upcoming")).ToContainTextAsync("No events in the next seven days.");
+        await Assertions.Expect(page.GetByTestId("next-event")).ToContainTextAsync("Nothing in the next 7 days — create an event");
+        await Assertions.Expect(page.GetByTestId("upcoming")).ToContainTextAsync("Nothing in the next 7 days");
         await Assertions.Expect(page.GetByTestId("sync-status").GetByTestId("connect-google-cta")).ToBeVisibleAsync();
     }
 

@@ -105,10 +105,10 @@ public static class Ui
         });
     }
 
-    /// <summary>Dark when the page background the theme paints is dark (its luminance below the middle).</summary>
-    public static Task<bool> IsDarkAsync(this IPage page) => page.EvaluateAsync<bool>("""
-        () => {
-            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+    /// <summary>Whether the element's background (the page's by default) is dark by its luminance, as a person would call it.</summary>
+    public static Task<bool> IsDarkAsync(this IPage page, string selector = "body") => page.EvalOnSelectorAsync<bool>(selector, """
+        e => {
+            const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number);
             return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
         }
         """);

@@ -258,6 +258,58 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task EachIntegrationLinksToTheEventOnItsSideInANewTab()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync();
+        var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddHours(1)));
+        var withSync = dentist with
+        {
+            ExternalSync =
+            [
+                new(Guid.NewGuid(), "Google", "Work", "Synced", "g-1", null, "https://www.google.com/calendar/event?eid=ZzEgd29yaw"),
+                new(Guid.NewGuid(), "Notion", "Tasks", "Failed", "p-1", "Notion is rate limiting us.", "https://www.notion.so/Dentist-0123456789abcdef0123456789abcdef"),
+                new(Guid.NewGuid(), "Google", "Family", "Pending", null, null),
+            ],
+        };
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, withSync, Berlin, TenLocal);
+
+        var links = editor.Host.FindAll("[data-testid=sync-open]");
+        Assert.Equal(["Open in Google Calendar", "Open in Notion"], Text.Of(links));
+        Assert.Equal("https://www.google.com/calendar/event?eid=ZzEgd29yaw", links[0].GetAttribute("href"));
+        Assert.Equal("https://www.notion.so/Dentist-0123456789abcdef0123456789abcdef", links[1].GetAttribute("href"));
+        Assert.All(links, l => Assert.Equal("_blank", l.GetAttribute("target")));
+        Assert.All(links, l => Assert.Contains("noopener", l.GetAttribute("rel")));
+        // Each link sits in its own integration's row, after the state (and the failure's reason).
+        var rows = editor.Host.FindAll("[data-testid=sync-state]");
+        Assert.Equal("Work Google Calendar Synced Open in Google Calendar", Text.Of(rows[0]));
+        Assert.Equal("Tasks Notion Sync failed Notion is rate limiting us. Open in Notion", Text.Of(rows[1]));
+        Assert.Empty(rows[2].QuerySelectorAll("a"));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData(" JavaScript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
+    [InlineData("//evil.example/x")]
+    [InlineData("/calendar")]
+    [InlineData("ftp://files.example/event")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("")]
+    public async Task ALinkThatIsNotHttpFromAProviderIsNeverRendered(string hostile)
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync();
+        var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddHours(1)));
+        var withSync = dentist with { ExternalSync = [new(Guid.NewGuid(), "Google", "Work", "Synced", "g-1", null, hostile)] };
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, withSync, Berlin, TenLocal);
+
+        Assert.Equal("Work Google Calendar Synced", Text.Of(editor.Host.Find("[data-testid=sync-state]")));
+        Assert.Empty(editor.Host.FindAll("[data-testid=sync-states] a"));
+    }
+
+    [Fact]
     public async Task ASeriesSaysThatChangesApplyToEveryOccurrence()
     {
         await using var ctx = EventEditorDialog.NewContext(database);
@@ -266,7 +318,36 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
             Recurrence: "RRULE:FREQ=WEEKLY;BYDAY=TU"));
         var editor = await EventEditorDialog.OpenAsync(ctx, userId, standUp, Berlin, TenLocal);
 
-        Assert.Equal("This event repeats; changes apply to every occurrence.", Text.Of(editor.Host.Find("[data-testid=recurrence-note]")));
+        Assert.Equal("Repeats: every week on Tuesday. Changes apply to every occurrence.", Text.Of(editor.Host.Find("[data-testid=recurrence-note]")));
+    }
+
+    [Theory]
+    [InlineData("RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=8", "Repeats: every week on Monday and Wednesday, 8 times.")]
+    [InlineData("RRULE:FREQ=MONTHLY;BYDAY=2TU;UNTIL=20261231", "Repeats: monthly on the 2nd Tuesday until Dec 31, 2026.")]
+    [InlineData("RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR\nEXDATE:20260311T090000Z", "Repeats: every weekday, except 1 date.")]
+    [InlineData("RRULE:FREQ=DAILY;BYHOUR=9,17", "Repeats: RRULE:FREQ=DAILY;BYHOUR=9,17.")]
+    public async Task TheRecurrenceNoteSaysTheRuleInWords(string rule, string expected)
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var series = await Events.CreateAsync(userId, new EventInput("Series", NineUtc, NineUtc.AddMinutes(30), TimeZone: "Europe/Berlin"));
+        // As stored: what arrives from another calendar is kept even when the app would not accept it as input.
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, series with { Recurrence = rule }, Berlin, TenLocal);
+
+        Assert.Equal(expected, Text.Of(editor.Host.Find("[data-testid=recurrence-words]")));
+    }
+
+    [Fact]
+    public async Task ASeriesTheAppCannotExpandSaysWhyInsteadOfItsRule()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var series = await Events.CreateAsync(userId, new EventInput("Foreign", NineUtc, NineUtc.AddMinutes(30), TimeZone: "Europe/Berlin"));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId,
+            series with { Recurrence = "RRULE:FREQ=HOURLY", RecurrenceProblem = "FREQ=HOURLY is not supported." }, Berlin, TenLocal);
+
+        Assert.Equal("Repeats in its own calendar, shown here once: FREQ=HOURLY is not supported.",
+            Text.Of(editor.Host.Find("[data-testid=recurrence-note]")));
     }
 
     private static DateTimeOffset Date(int day) => new(2026, 3, day, 0, 0, 0, TimeSpan.Zero);

@@ -125,7 +125,7 @@ public sealed class NextEventCardTests
         var cut = Render(ctx, offsite, Berlin, Local(10, 9, 0));
 
         Assert.Contains("Tue, 10 Mar – Wed, 11 Mar", Text.Of(cut.Find("[data-testid=next-event]")));
-        Assert.Equal("today", Countdown(cut));
+        Assert.Equal("today · all day", Countdown(cut));
     }
 
     [Fact]
@@ -137,7 +137,8 @@ public sealed class NextEventCardTests
             true, null, null, "/calendar");
         var cut = Render(ctx, holiday, Berlin, Local(10, 9, 0));
 
-        Assert.Equal("tomorrow", Countdown(cut));
+        Assert.Equal("tomorrow · all day", Countdown(cut));
+        Assert.DoesNotContain(" h", Countdown(cut));
         Assert.Contains("Wed, 11 Mar", Text.Of(cut.Find("[data-testid=next-event-when]")));
     }
 
@@ -147,8 +148,8 @@ public sealed class NextEventCardTests
         await using var ctx = new BunitContext();
         var cut = ctx.Render<NextEventCard>(p => p.Add(x => x.Event, null).Add(x => x.Now, Utc(10, 9, 0)));
 
-        Assert.Contains("Nothing in the next seven days.", Text.Of(cut.Find("[data-testid=next-event]")));
-        Assert.Equal("/calendar", cut.Find("a").GetAttribute("href"));
+        Assert.Equal("Nothing in the next 7 days — create an event.", Text.Of(cut.Find("[data-testid=next-event-empty]")));
+        Assert.Equal("/calendar?event=new", cut.Find("[data-testid=create-event]").GetAttribute("href"));
         Assert.Empty(cut.FindAll("[data-testid=next-event-countdown]"));
     }
 

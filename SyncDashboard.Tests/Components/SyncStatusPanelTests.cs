@@ -18,7 +18,7 @@ public sealed class SyncStatusPanelTests
         await using var ctx = new BunitContext();
         var cut = ctx.Render<SyncStatusPanel>(p => p.Add(x => x.Integrations, []));
 
-        Assert.Contains("Nothing is connected yet.", Text.Of(cut.Find("[data-testid=sync-status]")));
+        Assert.Contains("Connect Google or Notion in Settings", Text.Of(cut.Find("[data-testid=sync-status-empty]")));
         Assert.Equal("/settings#google", cut.Find("[data-testid=connect-google-cta]").GetAttribute("href"));
         Assert.Equal("/settings#notion", cut.Find("[data-testid=connect-notion-cta]").GetAttribute("href"));
         Assert.Empty(cut.FindAll("[data-testid=integration-status]"));
@@ -136,6 +136,21 @@ public sealed class SyncStatusPanelTests
     }
 
     [Fact]
+    public async Task GooglePushPastItsExpiryIsNotCalledLive()
+    {
+        await using var ctx = new BunitContext();
+        var expiry = new DateTimeOffset(2026, 3, 17, 7, 15, 0, TimeSpan.Zero);
+        var status = Google() with { ChannelId = "channel-1", ChannelExpiresAt = expiry };
+
+        var before = RenderOne(ctx, status, now: expiry.AddMinutes(-1));
+        var after = RenderOne(ctx, status, now: expiry.AddMinutes(1));
+
+        Assert.Contains("push live until Tue, 17 Mar 07:15", before);
+        Assert.Contains("push expired, renewing", after);
+        Assert.DoesNotContain("live until", after);
+    }
+
+    [Fact]
     public async Task NotionIntegrationReadsLastPollAndItsWebhookState()
     {
         await using var ctx = new BunitContext();
@@ -180,9 +195,10 @@ public sealed class SyncStatusPanelTests
         Assert.False(cut.Find("[data-testid=integration-sync-now]").HasAttribute("disabled"));
     }
 
-    private static string RenderOne(BunitContext ctx, IntegrationStatusDto status, TimeZoneInfo? zone = null)
+    private static string RenderOne(BunitContext ctx, IntegrationStatusDto status, TimeZoneInfo? zone = null, DateTimeOffset? now = null)
     {
-        var cut = ctx.Render<SyncStatusPanel>(p => p.Add(x => x.Integrations, [status]).Add(x => x.Format, Unit.Formatting.FormatKit.For("en-GB", zone: zone ?? TimeZoneInfo.Utc)));
+        var cut = ctx.Render<SyncStatusPanel>(p => p.Add(x => x.Integrations, [status]).Add(x => x.Format, Unit.Formatting.FormatKit.For("en-GB", zone: zone ?? TimeZoneInfo.Utc))
+            .Add(x => x.Now, now ?? LastSync));
         IElement item = Assert.Single(cut.FindAll("[data-testid=integration-status]"));
         Assert.Equal(status.Id.ToString(), item.GetAttribute("data-integration-id"));
         return Text.Of(item);

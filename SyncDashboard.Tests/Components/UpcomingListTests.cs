@@ -18,7 +18,8 @@ public sealed class UpcomingListTests(ComponentDatabase database) : IClassFixtur
         await using var ctx = new BunitContext();
         var cut = ctx.Render<UpcomingList>(p => p.Add(x => x.Events, []).Add(x => x.Now, Utc(TuesdayMorning)));
 
-        Assert.Contains("No events in the next seven days.", Text.Of(cut.Find("[data-testid=upcoming]")));
+        Assert.Equal("Nothing in the next 7 days — create an event and it shows up here.", Text.Of(cut.Find("[data-testid=upcoming-empty]")));
+        Assert.Equal("/calendar?event=new", cut.Find("[data-testid=upcoming-create-event]").GetAttribute("href"));
         Assert.Empty(cut.FindAll("[data-testid=upcoming-item]"));
     }
 
@@ -36,7 +37,7 @@ public sealed class UpcomingListTests(ComponentDatabase database) : IClassFixtur
             "Fri, 13 Mar", "15:00 Review",
             "Tue, 17 Mar", "07:00 Trip",
         ], Outline(cut));
-        Assert.DoesNotContain("No events", Text.Of(cut.Find("[data-testid=upcoming]")));
+        Assert.Empty(cut.FindAll("[data-testid=upcoming-empty]"));
     }
 
     [Fact]
@@ -67,6 +68,44 @@ public sealed class UpcomingListTests(ComponentDatabase database) : IClassFixtur
         var cut = Render(ctx, TimeZoneInfo.Utc, TuesdayMorning, weekend);
 
         Assert.Equal(["Sat, 14 Mar", "Sat, 14 Mar – Sun, 15 Mar Weekend away"], Outline(cut));
+    }
+
+    [Fact]
+    public async Task AWeekendFromSaturdayToMondayShowsAllThreeDaysNotItsLastOne()
+    {
+        await using var ctx = new BunitContext();
+        // Sat 14 – Mon 16 March, stored end-exclusive on Tuesday 17.
+        var trip = new UpcomingEvent(Guid.NewGuid(), "Trip", Date(14), Date(17), true, null, null, "/calendar");
+        var cut = Render(ctx, TimeZoneInfo.Utc, TuesdayMorning, trip);
+
+        Assert.Equal(["Sat, 14 Mar", "Sat, 14 Mar – Mon, 16 Mar Trip"], Outline(cut));
+    }
+
+    [Fact]
+    public void ATimedEventOfADayOrMoreShowsBothEndsWithTheirDays()
+    {
+        var conference = new UpcomingEvent(Guid.NewGuid(), "Conference", new(2026, 3, 13, 9, 0, 0, TimeSpan.Zero), new(2026, 3, 15, 17, 0, 0, TimeSpan.Zero),
+            false, null, null, "/calendar");
+        var overnight = new UpcomingEvent(Guid.NewGuid(), "Night train", new(2026, 3, 13, 22, 0, 0, TimeSpan.Zero), new(2026, 3, 14, 7, 0, 0, TimeSpan.Zero),
+            false, null, null, "/calendar");
+
+        var group = Assert.Single(UpcomingGroups.Of([conference, overnight], Gb(TimeZoneInfo.Utc), Utc(TuesdayMorning)));
+
+        Assert.Equal("Fri, 13 Mar 09:00 – Sun, 15 Mar 17:00", group.Items[0].TimeLabel);
+        // A night's journey is read by when it leaves, like the calendar's time grid shows it.
+        Assert.Equal("22:00", group.Items[1].TimeLabel);
+    }
+
+    [Fact]
+    public void AnEventUnderWayThatEndsOnALaterDaySaysWhichDay()
+    {
+        var retreat = new UpcomingEvent(Guid.NewGuid(), "Retreat", new(2026, 3, 9, 18, 0, 0, TimeSpan.Zero), new(2026, 3, 12, 12, 0, 0, TimeSpan.Zero),
+            false, null, null, "/calendar");
+
+        var group = Assert.Single(UpcomingGroups.Of([retreat], Gb(TimeZoneInfo.Utc), Utc(TuesdayMorning)));
+
+        Assert.Equal("Today", group.Heading);
+        Assert.Equal("until Thu, 12 Mar 12:00", group.Items[0].TimeLabel);
     }
 
     [Fact]

@@ -28,10 +28,26 @@ public static class EmulatorExtensions
         services.AddSingleton<IEmulatorPeople, AppEmulatorPeople>();
         services.AddSingleton<IAccountClaimRule, EmulatedAccountOwnership>();
         services.AddSingleton(new EmulatedSites(GooglePrefix + "/", NotionPrefix + "/"));
-        // The emulators call back only the app they serve, never an address someone typed into a request.
-        services.AddOptions<GoogleEmulatorOptions>().Configure<IAppBaseAddress>((o, app) => o.AllowedWebhookOrigin = () => app.Resolve("/"));
-        services.AddOptions<NotionEmulatorOptions>().Configure<IAppBaseAddress>((o, app) => o.AllowedWebhookOrigin = () => app.Resolve("/"));
+        // The emulators call back only the app they serve, never an address someone typed into a request; links to an
+        // event "on the other side" open their side pages, as google.com and notion.so know nothing of emulated events.
+        services.AddOptions<GoogleEmulatorOptions>().Configure<IAppBaseAddress>((o, app) =>
+        {
+            o.AllowedWebhookOrigin = () => app.Resolve("/");
+            o.SidePage = () => SidePage(app, GooglePrefix);
+        });
+        services.AddOptions<NotionEmulatorOptions>().Configure<IAppBaseAddress>((o, app) =>
+        {
+            o.AllowedWebhookOrigin = () => app.Resolve("/");
+            o.SidePage = () => SidePage(app, NotionPrefix);
+        });
         return services;
+    }
+
+    /// <summary>The side page's address; null before the server listens (nothing to link to yet: the provider's own link stands).</summary>
+    private static Uri? SidePage(IAppBaseAddress app, string prefix)
+    {
+        try { return app.Resolve(prefix + "/"); }
+        catch (InvalidOperationException) { return null; }
     }
 
     public static WebApplication MapEmulators(this WebApplication app)

@@ -29,6 +29,7 @@ internal sealed class EventLinkConfiguration : IEntityTypeConfiguration<EventLin
     {
         b.HasIndex(l => new { l.EventId, l.IntegrationId }).IsUnique();
         b.HasIndex(l => new { l.IntegrationId, l.ExternalId }).IsUnique();
+        b.Property(l => l.WebLink).HasMaxLength(WebLinks.MaxLength);
         b.HasOne<Integration>().WithMany().HasForeignKey(l => l.IntegrationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync.Outbox;
 
@@ -32,6 +33,7 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         }
 
         var ev = link.Event;
+        link.WebLink = WebLinks.Safe(remote.WebLink) ?? link.WebLink;
         if (link.RemoteVersion is not null && link.RemoteVersion == remote.Version)
         {
             // Our own write (or a read we already applied) coming back: not a change.
@@ -112,6 +114,7 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         link.Event = ev;
         link.RemoteVersion = remote.Version;
         link.RemoteUpdatedAt = remote.UpdatedAt;
+        link.WebLink = WebLinks.Safe(remote.WebLink);
         link.BaseFields = FieldsJson.Serialize(fields);
         link.State = LinkState.Synced;
         link.LastSyncedAt = now;

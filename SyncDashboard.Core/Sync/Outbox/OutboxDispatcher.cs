@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync.Merge;
@@ -171,6 +172,7 @@ public sealed partial class OutboxDispatcher(
         }
         link.ExternalId = result.ExternalId;
         link.RemoteVersion = result.Version;
+        link.WebLink = WebLinks.Safe(result.WebLink) ?? link.WebLink;
         link.BaseFields = FieldsJson.Serialize(result.Stored ?? fields);
     }
 

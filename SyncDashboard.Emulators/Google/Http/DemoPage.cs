@@ -31,6 +31,17 @@ internal static class DemoPage
             var switcher = visitor.SingleTenant ? [] : accounts;
             return Results.Content(DemoPageHtml.Render(emu, prefix, account, switcher, visitor.AppHomeUrl, message), "text/html; charset=utf-8");
         });
+        // An event's htmlLink: the account's page, scrolled to the event. Only the visitor's own calendars resolve.
+        root.MapGet("/calendar/event", (HttpContext ctx, GoogleEmulator emu) =>
+        {
+            var visitor = Visitor.Of(ctx);
+            if (visitor.MustSignIn) return visitor.SignIn();
+            var eid = GoogleEmulator.ParseEid(ctx.Request.Query["eid"].FirstOrDefault());
+            var account = eid is { } e ? emu.AccountsFor(visitor).FirstOrDefault(a => emu.Calendars(a).Any(c => c.Id == e.CalendarId)) : null;
+            return account is null
+                ? ConsentPage.ErrorPage(404, "not_found", "There is no such event among your calendars.")
+                : Results.Redirect($"{prefix}/?account={Uri.EscapeDataString(account)}#{DemoPageHtml.RowId(eid!.Value.EventId)}");
+        });
         root.MapPost("/_emulator/ui/events", (HttpContext ctx, GoogleEmulator emu) =>
             Act(ctx, emu, prefix, (form, calendar) => emu.InsertEvent(calendar.Id, FromForm(calendar, form), null)))
             .DisableAntiforgery();

@@ -18,7 +18,7 @@ internal static class DemoPageHtml
         var html = new StringBuilder();
         html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Google side (emulator)</title><style>")
             .Append("body{font-family:sans-serif;margin:2rem;overflow-wrap:anywhere}table{border-collapse:collapse}.table-scroll{overflow-x:auto;max-width:100%}td,th{border:1px solid #ccc;padding:.3rem}")
-            .Append("input[type=text]{width:10rem}.msg{background:#eef;padding:.5rem}</style></head><body>")
+            .Append("input[type=text]{width:10rem}.msg{background:#eef;padding:.5rem}tr:target{background:#fff3c4;outline:2px solid #e0a800}</style></head><body>")
             .Append(appHome is null ? "" : $"<p><a href=\"{E(appHome)}\" id=\"back-to-app\">&larr; Back to SyncDashboard</a></p>")
             .Append($"<h1>Google Calendar (emulator): {E(account)}</h1>");
         if (accounts.Count > 1)
@@ -53,7 +53,7 @@ internal static class DemoPageHtml
         var action = ev is null ? $"{prefix}/_emulator/ui/events" : $"{prefix}/_emulator/ui/events/update";
         var allDay = ev?.Start?.Date is not null;
         var now = DateTime.UtcNow.Date.AddDays(1).AddHours(9);
-        html.Append($"<tr><td><form id=\"{E(formId)}\" method=\"post\" action=\"{E(action)}\">")
+        html.Append(ev is null ? "<tr>" : $"<tr id=\"{E(RowId(ev.Id!))}\">").Append($"<td><form id=\"{E(formId)}\" method=\"post\" action=\"{E(action)}\">")
             .Append(Hidden("account", account)).Append(Hidden("calendarId", calendarId));
         if (ev is not null) { html.Append(Hidden("eventId", ev.Id!)); }
         html.Append("</form>")
@@ -73,6 +73,9 @@ internal static class DemoPageHtml
         }
         html.Append("</td></tr>");
     }
+
+    /// <summary>The anchor of an event's row, where its htmlLink lands.</summary>
+    public static string RowId(string eventId) => "event-" + eventId;
 
     private static string? Local(EventDateTime? value, TimeZoneInfo zone) => value is null ? null
         : Fmt(TimeZoneInfo.ConvertTime(EventTimes.Instant(value, zone), zone).DateTime);

@@ -31,7 +31,8 @@ public static class UpcomingGroups
         _ => format.DateShort(day),
     };
 
-    // A multi-day event shows its span ("Sat, Dec 5 – Sun, Dec 6"), never just its first day.
+    // A multi-day event shows its span ("Sat, Dec 5 – Mon, Dec 7"), never just its first day; so does a timed one of a day
+    // or more (the calendar's band takes those too, ADR 0013). A late call that ends after midnight is read by its start.
     private static string TimeLabel(UpcomingEvent e, DateOnly today, DateTimeFormatter format)
     {
         if (e.IsAllDay)
@@ -39,7 +40,10 @@ public static class UpcomingGroups
             var (start, end) = AllDayDates(e, format);
             return end.DayNumber - start.DayNumber <= 1 ? "All day" : format.AllDayRange(start, end);
         }
-        return format.LocalDate(e.Start) < today ? "until " + format.Time(e.End) : format.Time(e.Start);
+        var lastDay = format.LocalDate(e.End > e.Start ? e.End.AddTicks(-1) : e.Start);
+        if (format.LocalDate(e.Start) < today)
+            return "until " + (lastDay > today ? format.DateTimeShort(e.End) : format.Time(e.End));
+        return e.End - e.Start >= TimeSpan.FromDays(1) ? format.TimeRange(e.Start, e.End) : format.Time(e.Start);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

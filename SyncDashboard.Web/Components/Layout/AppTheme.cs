@@ -28,6 +28,8 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8c9eff",
+            // White on this light indigo is 2.5:1; near-black is over 8:1.
+            PrimaryContrastText = "#10131a",
             Secondary = "#4db6ac",
             Background = "#15171c",
             Surface = "#1f2229",

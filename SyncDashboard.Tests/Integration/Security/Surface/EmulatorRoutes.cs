@@ -58,6 +58,12 @@ public static class EmulatorRoutes
             Json = a => new JsonObject { ["id"] = a.Target.ChannelId ?? "none", ["resourceId"] = a.Target.ChannelResourceId ?? "none" },
         }, EmulatorCoverage.ProviderApi),
         (new("GET", G + "/") { Caller = Caller.Cookie, Query = a => [P("account", a.Target.GoogleEmail)] }, EmulatorCoverage.EmulatorIsolationTests),
+        // An event's htmlLink: the eid is "eventId calendarId" in base64, as Google writes it.
+        (new("GET", G + "/calendar/event")
+        {
+            Caller = Caller.Cookie,
+            Query = a => [P("eid", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{a.Target.GoogleEventId} {a.Target.GoogleCalendarId}")).TrimEnd('='))],
+        }, EmulatorCoverage.EmulatorIsolationTests),
         (new("POST", G + "/_emulator/ui/events") { Caller = Caller.Cookie, Form = a => GoogleSideForm(a) }, EmulatorCoverage.EmulatorIsolationTests),
         (new("POST", G + "/_emulator/ui/events/update") { Caller = Caller.Cookie, Form = a => [.. GoogleSideForm(a), P("eventId", a.Target.GoogleEventId ?? "")] },
             EmulatorCoverage.EmulatorIsolationTests),
@@ -103,6 +109,9 @@ public static class EmulatorRoutes
         (new("POST", N + "/_emulator/ui/oauth/decide") { Caller = Caller.Cookie, Form = _ => [P("redirect_uri", Callback), P("state", "s"), P("action", "deny")] },
             EmulatorCoverage.EmulatorIsolationTests),
         (new("GET", N + "/") { Caller = Caller.Cookie }, EmulatorCoverage.EmulatorIsolationTests),
+        // A page's url, as Notion writes it: title words, then the page id without dashes.
+        (new("GET", N + "/p/{slug}") { Caller = Caller.Cookie, RouteValues = a => [P("slug", "Page-" + (a.Target.NotionPageId ?? "").Replace("-", ""))] },
+            EmulatorCoverage.EmulatorIsolationTests),
         (new("POST", N + "/_emulator/ui/pages/")
         {
             Caller = Caller.Cookie, Form = a => [P("database_id", a.Target.NotionDatabaseId), P("p:Title", "Made on the Notion side")],
