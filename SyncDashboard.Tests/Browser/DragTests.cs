@@ -60,6 +60,8 @@ public sealed class DragTests(BrowserFixture fixture)
         await DragAsync(page, chip, Middle, 0, 2 * 48 + 14, async () =>
         {
             await Assertions.Expect(chip).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cal-dragging"));
+            // The label beside the pointer says where it would land, in the user's format.
+            await Assertions.Expect(page.Locator(".cal-drag-label")).ToContainTextAsync("12:15 PM – 1:15 PM");
             await page.ScreenshotAsync("calendar-drag-preview");
         });
 

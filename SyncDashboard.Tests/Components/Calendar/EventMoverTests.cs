@@ -4,6 +4,7 @@ using MudBlazor;
 using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Formatting;
 using SyncDashboard.Web.Calendar.Drag;
+using SyncDashboard.Web.Calendar.Layout;
 using SyncDashboard.Web.Components.Calendar;
 
 namespace SyncDashboard.Tests.Components.Calendar;
@@ -110,6 +111,21 @@ public sealed class EventMoverTests(ComponentDatabase database) : IClassFixture<
 
         Assert.Equal(Nine.AddMinutes(15), (await Events.GetAsync(user, ev.Id)).End);
         Assert.StartsWith("Resized “Call” to", Assert.Single(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars).Message);
+    }
+
+    [Fact]
+    public void ThePreviewLabelSaysWhereTheDraggedOccurrenceWouldLand()
+    {
+        var id = Guid.NewGuid();
+        var format = new DateTimeFormatter(DisplayPreferences.FromCulture("en-US", TimeZoneInfo.Utc));
+        LayoutEvent[] shown = [LayoutEvent.Timed(id, "Daily", Nine, Nine.AddHours(1)), LayoutEvent.Timed(id, "Daily", Nine.AddDays(2), Nine.AddDays(2).AddHours(1))];
+        // en-US puts a narrow no-break space before AM and PM.
+        string? Describe(EventDrop drop) => EventMover.Describe(drop, shown, TimeZoneInfo.Utc, format, TimeGridGeometry.Default);
+
+        Assert.Equal("Sun, Mar 15 9:30\u202FAM – 10:30\u202FAM", Describe(new EventDrop(id, Nine.AddDays(2), DragKind.Move, 1, 2 * QuarterPx)));
+        Assert.Equal("Thu, Mar 12 9:00\u202FAM – 11:00\u202FAM", Describe(new EventDrop(id, Nine, DragKind.Resize, 0, 4 * QuarterPx)));
+        Assert.Null(Describe(new EventDrop(id, Nine, DragKind.Move, 0, 3)));          // less than half a step: nowhere new
+        Assert.Null(Describe(new EventDrop(id, Nine.AddHours(5), DragKind.Move, 1, 0))); // not a chip on screen
     }
 
     private static Task ClickUndoAsync(IRenderedComponent<MudSnackbarProvider> provider) =>

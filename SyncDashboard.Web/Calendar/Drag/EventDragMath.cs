@@ -12,6 +12,9 @@ public static class EventDragMath
     public const int StepMinutes = 15;
     private const int DayMinutes = 24 * 60;
 
+    /// <summary>About ten years: a hostile report cannot overflow a date, and the service refuses anything past its limits.</summary>
+    private const int MaxDays = 3660;
+
     /// <summary>A vertical distance on the grid as whole steps, rounded to the nearest.</summary>
     public static int SnapMinutes(double deltaPx, double pixelsPerMinute)
     {
@@ -22,15 +25,37 @@ public static class EventDragMath
     }
 
     /// <summary>
+    /// The wall-clock step a drop stands for, judged on the occurrence that was dragged: a resize changes the end by the
+    /// snapped distance, an all-day event moves by whole days, a timed one by days and minutes with its start kept on its
+    /// day. None for a resize of an all-day event (it has no lower edge).
+    /// </summary>
+    public static DragStep StepOf(EventDrop drop, bool isAllDay, TimeZoneInfo zone, double pixelsPerMinute)
+    {
+        var minutes = SnapMinutes(drop.DeltaPx, pixelsPerMinute);
+        return drop.Kind switch
+        {
+            DragKind.Resize => isAllDay ? new DragStep(0, 0) : new DragStep(0, minutes),
+            _ when isAllDay => new DragStep(Math.Clamp(drop.Days, -MaxDays, MaxDays), 0),
+            _ => MoveStep(drop.OccurrenceStart, zone, drop.Days, minutes),
+        };
+    }
+
+    /// <summary>An event's (or a series' first occurrence's) times after the step.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Apply(DateTimeOffset start, DateTimeOffset end, bool isAllDay, TimeZoneInfo zone,
+        DragKind kind, DragStep step) =>
+        kind == DragKind.Resize ? Resize(start, end, zone, step.Minutes)
+        : isAllDay ? MoveAllDay(start, end, step.Days)
+        : Move(start, end, zone, step);
+
+    /// <summary>
     /// A move's step as the grid allows it: the start stays on its (target) day, between 00:00 and the last step.
-    /// Days are limited to a few years so a hostile report cannot overflow a date.
     /// </summary>
     public static DragStep MoveStep(DateTimeOffset occurrenceStart, TimeZoneInfo zone, int days, int minutes)
     {
         var local = TimeZoneInfo.ConvertTime(occurrenceStart, zone).DateTime;
         var minuteOfDay = local.Hour * 60 + local.Minute;
         var clamped = Math.Clamp(minuteOfDay + minutes, 0, DayMinutes - StepMinutes) - minuteOfDay;
-        return new DragStep(Math.Clamp(days, -3660, 3660), clamped);
+        return new DragStep(Math.Clamp(days, -MaxDays, MaxDays), clamped);
     }
 
     /// <summary>A timed event moved by <paramref name="step"/> in wall-clock time, keeping its length.</summary>

@@ -3,6 +3,7 @@ using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Formatting;
 using SyncDashboard.Web.Calendar.Drag;
+using SyncDashboard.Web.Calendar.Layout;
 
 namespace SyncDashboard.Web.Components.Calendar;
 
@@ -23,16 +24,11 @@ public sealed class EventMover(EventService events, IDialogService dialogs, ISna
         try
         {
             var ev = await events.GetAsync(userId, drop.EventId);
-            var minutes = EventDragMath.SnapMinutes(drop.DeltaPx, geometry.PixelsPerMinute);
-            if (drop.Kind == DragKind.Resize && ev.IsAllDay) return;
-            var step = drop.Kind == DragKind.Resize ? new DragStep(0, minutes)
-                : ev.IsAllDay ? new DragStep(Math.Clamp(drop.Days, -3660, 3660), 0)
-                : EventDragMath.MoveStep(drop.OccurrenceStart, zone, drop.Days, minutes);
+            var step = EventDragMath.StepOf(drop, ev.IsAllDay, zone, geometry.PixelsPerMinute);
             if (step.IsNone || !await ConfirmSeriesAsync(ev, drop.Kind)) return;
 
-            var (start, end) = drop.Kind == DragKind.Resize ? EventDragMath.Resize(ev.Start, ev.End, zone, step.Minutes)
-                : ev.IsAllDay ? EventDragMath.MoveAllDay(ev.Start, ev.End, step.Days)
-                : EventDragMath.Move(ev.Start, ev.End, zone, step);
+            // A series moves by the step the dragged occurrence took, from its own first start.
+            var (start, end) = EventDragMath.Apply(ev.Start, ev.End, ev.IsAllDay, zone, drop.Kind, step);
             var saved = await events.UpdateAsync(userId, ev.Id, Input(ev, start, end), ev.Version);
             var verb = drop.Kind == DragKind.Resize ? "Resized" : "Moved";
             UndoSnackbar.Show(snackbar, $"{verb} “{saved.Title}” to {format.EventRange(saved.Start, saved.End, saved.IsAllDay)}.", UndoVisible, async () =>
@@ -45,6 +41,25 @@ public sealed class EventMover(EventService events, IDialogService dialogs, ISna
         catch (ConcurrencyConflictException ex) { snackbar.Add(ex.Message, Severity.Warning); }
         catch (NotFoundException) { snackbar.Add("That event does not exist (any more).", Severity.Warning); }
     }
+
+    /// <summary>
+    /// Where the dragged occurrence would land, in words, for the label beside the preview; null when the drop
+    /// changes nothing or the chip is not one on screen.
+    /// </summary>
+    public static string? Describe(EventDrop drop, IEnumerable<LayoutEvent> shown, TimeZoneInfo zone, DateTimeFormatter format, TimeGridGeometry geometry)
+    {
+        var e = shown.FirstOrDefault(x => x.EventId == drop.EventId && Math.Abs((StartOf(x) - drop.OccurrenceStart).TotalSeconds) < 1);
+        if (e is null) return null;
+        var step = EventDragMath.StepOf(drop, e.IsAllDay, zone, geometry.PixelsPerMinute);
+        if (step.IsNone) return null;
+        var end = e.IsAllDay ? new DateTimeOffset(e.AllDayEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : e.End;
+        var (newStart, newEnd) = EventDragMath.Apply(StartOf(e), end, e.IsAllDay, zone, drop.Kind, step);
+        return format.EventRange(newStart, newEnd, e.IsAllDay);
+    }
+
+    /// <summary>An occurrence's start as chips report it: the instant, or an all-day event's first date at UTC midnight.</summary>
+    private static DateTimeOffset StartOf(LayoutEvent e) =>
+        e.IsAllDay ? new DateTimeOffset(e.AllDayStart.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : e.Start;
 
     /// <summary>A series moves as a whole; choosing one occurrence is not offered yet.</summary>
     private async Task<bool> ConfirmSeriesAsync(EventDto ev, DragKind kind)

@@ -35,6 +35,11 @@ public sealed partial class CalendarPage
         StateHasChanged();
     });
 
+    /// <summary>The label beside the preview: where the chip would land, in the user's format.</summary>
+    [JSInvokable]
+    public string? DescribeDrop(EventDrop drop) =>
+        _data is { } data ? EventMover.Describe(drop, data.Events, Zone, data.Format, TimeGridGeometry.Default) : null;
+
     private void DetachDrag()
     {
         _self?.Dispose();

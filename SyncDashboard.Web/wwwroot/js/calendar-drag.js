@@ -68,7 +68,33 @@ export function attach(root, dotnet) {
     chip.style.transform = `translate(${dx}px, ${dy}px)`;
   }
 
+  // Beside the pointer, where the chip would land ("Thu, Dec 3 12:15 PM – 1:15 PM"), worded by .NET's one formatter;
+  // asked for only when the snapped place changes. Fixed to the viewport, so it never widens the page.
+  let label = null, asked = '';
+  function describe(d, x, y) {
+    if (!label) {
+      label = document.body.appendChild(document.createElement('div'));
+      label.className = 'cal-drag-label';
+      label.setAttribute('role', 'status');
+      label.hidden = true;
+    }
+    label.style.left = Math.max(4, Math.min(x + 14, window.innerWidth - label.offsetWidth - 4)) + 'px';
+    label.style.top = Math.max(4, Math.min(y + 18, window.innerHeight - label.offsetHeight - 4)) + 'px';
+    const key = `${d.mode}|${d.days}|${d.deltaPx}`;
+    if (key === asked) return;
+    asked = key;
+    dotnet.invokeMethodAsync('DescribeDrop', drop(d, d.days, d.deltaPx, d.mode === 'resize' ? kinds.resize : kinds.move))
+      .then(text => { if (asked === key && drag === d) { label.textContent = text ?? ''; label.hidden = !text; } })
+      .catch(() => { });
+  }
+
+  function drop(d, days, deltaPx, kind) {
+    return { eventId: d.chip.dataset.eventId, occurrenceStart: d.chip.dataset.start, kind, days, deltaPx };
+  }
+
   function clear(d) {
+    if (label) { label.hidden = true; label.textContent = ''; }
+    asked = '';
     d.chip.classList.remove('cal-dragging');
     d.root?.classList.remove('cal-drag-root');
     document.body.classList.remove('cal-drag-active');
@@ -79,9 +105,7 @@ export function attach(root, dotnet) {
 
   async function report(d, days, deltaPx, kind) {
     try {
-      await dotnet.invokeMethodAsync('OnDropAsync', {
-        eventId: d.chip.dataset.eventId, occurrenceStart: d.chip.dataset.start, kind, days, deltaPx,
-      });
+      await dotnet.invokeMethodAsync('OnDropAsync', drop(d, days, deltaPx, kind));
     } catch { /* the circuit is gone; the page reloads or reconnects */ }
   }
 
@@ -102,7 +126,9 @@ export function attach(root, dotnet) {
       begin(e);
     }
     e.preventDefault();
-    if (!drag.cancelled) preview(e);
+    if (drag.cancelled) return;
+    preview(e);
+    describe(drag, e.clientX, e.clientY);
   }
 
   async function onUp(e) {
@@ -148,6 +174,7 @@ export function attach(root, dotnet) {
   root.addEventListener('keydown', onKey, { capture: true });
   return {
     dispose() {
+      label?.remove();
       root.removeEventListener('pointerdown', onDown);
       root.removeEventListener('pointermove', onMove);
       root.removeEventListener('pointerup', onUp);
