@@ -48,13 +48,9 @@ public sealed class DragTests(BrowserFixture fixture)
     [Fact]
     public async Task AnEventDraggedInTheWeekViewIsStoredAtItsNewTimeAndUndoPutsItBack()
     {
-        var user = await fixture.App.CreateUserAsync("Dragger");
-        var id = await user.CreateEventAsync("Design review", new DateTimeOffset(Tomorrow.AddHours(10), TimeSpan.Zero));
-        await using var context = await fixture.NewContextAsync();
-        await context.SignInAsync(user);
-        var page = await context.OpenAsync($"/calendar?view=week&date={Day(Tomorrow)}");
+        await using var scene = await OpenAsync("Dragger", "Design review", Tomorrow.AddHours(10), "week");
+        var (user, id, context, page) = scene;
         var chip = Chip(page, id);
-        await Assertions.Expect(chip).ToBeVisibleAsync();
 
         // Two hours and a bit down: snapped to 12:15.
         await DragAsync(page, chip, Middle, 0, 2 * 48 + 14, async () =>
@@ -86,11 +82,8 @@ public sealed class DragTests(BrowserFixture fixture)
     [Fact]
     public async Task DraggingTheLowerEdgeChangesOnlyTheEnd()
     {
-        var user = await fixture.App.CreateUserAsync("Resizer");
-        var id = await user.CreateEventAsync("Workshop", new DateTimeOffset(Tomorrow.AddHours(9), TimeSpan.Zero));
-        await using var context = await fixture.NewContextAsync();
-        await context.SignInAsync(user);
-        var page = await context.OpenAsync($"/calendar?view=day&date={Day(Tomorrow)}");
+        await using var scene = await OpenAsync("Resizer", "Workshop", Tomorrow.AddHours(9), "day");
+        var (user, id, _, page) = scene;
         var chip = Chip(page, id);
         await Assertions.Expect(chip.GetByTestId("resize-handle")).ToHaveCountAsync(1);
 
@@ -103,13 +96,9 @@ public sealed class DragTests(BrowserFixture fixture)
     [Fact]
     public async Task AnEventDraggedToAnotherDayInTheMonthKeepsItsTimeOfDay()
     {
-        var user = await fixture.App.CreateUserAsync("Monthly");
-        var id = await user.CreateEventAsync("Dentist", new DateTimeOffset(Tomorrow.AddHours(8).AddMinutes(30), TimeSpan.Zero), minutes: 45);
-        await using var context = await fixture.NewContextAsync();
-        await context.SignInAsync(user);
-        var page = await context.OpenAsync($"/calendar?view=month&date={Day(Tomorrow)}");
+        await using var scene = await OpenAsync("Monthly", "Dentist", Tomorrow.AddHours(8).AddMinutes(30), "month", minutes: 45);
+        var (user, id, _, page) = scene;
         var chip = Chip(page, id);
-        await Assertions.Expect(chip).ToBeVisibleAsync();
         var target = page.Locator($"[data-testid=month-day][data-date='{Day(Tomorrow.AddDays(8))}']");
         var (c, t) = ((await chip.BoundingBoxAsync())!, (await target.BoundingBoxAsync())!);
 
@@ -158,13 +147,9 @@ public sealed class DragTests(BrowserFixture fixture)
     [Fact]
     public async Task DraggingOnAPhoneNeverScrollsThePageSideways()
     {
-        var user = await fixture.App.CreateUserAsync("Thumb");
-        var id = await user.CreateEventAsync("Coffee", new DateTimeOffset(Tomorrow.AddHours(10), TimeSpan.Zero));
-        await using var context = await fixture.NewContextAsync(width: 390);
-        await context.SignInAsync(user);
-        var page = await context.OpenAsync($"/calendar?view=week&date={Day(Tomorrow)}");
-        var chip = Chip(page, id);
-        await Assertions.Expect(chip).ToBeVisibleAsync();
+        await using var scene = await OpenAsync("Thumb", "Coffee", Tomorrow.AddHours(10), "week", width: 390);
+        var page = scene.Page;
+        var chip = Chip(page, scene.Id);
         const string widths = "() => [document.documentElement.scrollWidth, window.innerWidth, window.scrollX]";
 
         // Far to the right, past the last column and the screen's edge.
@@ -184,11 +169,8 @@ public sealed class DragTests(BrowserFixture fixture)
     [Fact]
     public async Task WithoutAPointerAltArrowsMoveAFocusedEventAndAltShiftArrowsChangeItsEnd()
     {
-        var user = await fixture.App.CreateUserAsync("Keys");
-        var id = await user.CreateEventAsync("Retro", new DateTimeOffset(Tomorrow.AddHours(14), TimeSpan.Zero));
-        await using var context = await fixture.NewContextAsync();
-        await context.SignInAsync(user);
-        var page = await context.OpenAsync($"/calendar?view=week&date={Day(Tomorrow)}");
+        await using var scene = await OpenAsync("Keys", "Retro", Tomorrow.AddHours(14), "week");
+        var (user, id, _, page) = scene;
         await Chip(page, id).FocusAsync();
 
         await page.Keyboard.PressAsync("Alt+ArrowDown");
@@ -204,6 +186,23 @@ public sealed class DragTests(BrowserFixture fixture)
         await Assertions.Expect(Snackbar(page, "Resized “Retro” to")).ToBeVisibleAsync();
         Assert.Equal(new JsonTimes(Tomorrow.AddDays(1).AddHours(14).AddMinutes(15), Tomorrow.AddDays(1).AddHours(15).AddMinutes(30)), await TimesAsync(user, id));
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/calendar\\?view=week")); // Alt+Arrow is not the browser's Back
+    }
+
+    /// <summary>A new user with one event at <paramref name="start"/> (UTC), signed in, on the calendar's <paramref name="view"/> of that day.</summary>
+    private async Task<Scene> OpenAsync(string userName, string title, DateTime start, string view, int minutes = 60, int width = 1280)
+    {
+        var user = await fixture.App.CreateUserAsync(userName);
+        var id = await user.CreateEventAsync(title, new DateTimeOffset(start, TimeSpan.Zero), minutes);
+        var context = await fixture.NewContextAsync(width: width);
+        await context.SignInAsync(user);
+        var page = await context.OpenAsync($"/calendar?view={view}&date={Day(start)}");
+        await Assertions.Expect(Chip(page, id)).ToBeVisibleAsync();
+        return new Scene(user, id, context, page);
+    }
+
+    private sealed record Scene(TestUser User, Guid Id, IBrowserContext Context, IPage Page) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Context.DisposeAsync();
     }
 
     private static ILocator EditorDialogs(IPage page) => page.Locator(".mud-dialog").Filter(new() { Has = page.GetByTestId("event-form") });

@@ -46,10 +46,7 @@ public sealed class EventMoverTests(ComponentDatabase database) : IClassFixture<
     public async Task ASeriesAsksFirstAndThenMovesAsAWhole()
     {
         await using var ctx = EventEditorDialog.NewContext(database);
-        ctx.Render<MudPopoverProvider>();
-        var host = ctx.Render<MudDialogProvider>();
-        var user = await database.NewUserAsync();
-        var series = await Events.CreateAsync(user, new EventInput("Daily", Nine, Nine.AddHours(1), Recurrence: "RRULE:FREQ=DAILY;COUNT=5"));
+        var (host, user, series) = await SeriesAsync(ctx, "RRULE:FREQ=DAILY;COUNT=5");
 
         // The third occurrence is dragged 30 minutes later.
         var applying = Mover(ctx, user).ApplyAsync(new EventDrop(series.Id, Nine.AddDays(2), DragKind.Move, 0, 2 * QuarterPx));
@@ -67,10 +64,7 @@ public sealed class EventMoverTests(ComponentDatabase database) : IClassFixture<
     public async Task CancellingTheSeriesQuestionChangesNothing()
     {
         await using var ctx = EventEditorDialog.NewContext(database);
-        ctx.Render<MudPopoverProvider>();
-        var host = ctx.Render<MudDialogProvider>();
-        var user = await database.NewUserAsync();
-        var series = await Events.CreateAsync(user, new EventInput("Weekly", Nine, Nine.AddHours(1), Recurrence: "RRULE:FREQ=WEEKLY"));
+        var (host, user, series) = await SeriesAsync(ctx, "RRULE:FREQ=WEEKLY");
 
         var applying = Mover(ctx, user).ApplyAsync(new EventDrop(series.Id, Nine, DragKind.Resize, 0, 4 * QuarterPx));
         var cancel = host.WaitForElements(".mud-message-box button").Single(b => Text.Of(b) == "Cancel");
@@ -126,6 +120,15 @@ public sealed class EventMoverTests(ComponentDatabase database) : IClassFixture<
         Assert.Equal("Thu, Mar 12 9:00\u202FAM – 11:00\u202FAM", Describe(new EventDrop(id, Nine, DragKind.Resize, 0, 4 * QuarterPx)));
         Assert.Null(Describe(new EventDrop(id, Nine, DragKind.Move, 0, 3)));          // less than half a step: nowhere new
         Assert.Null(Describe(new EventDrop(id, Nine.AddHours(5), DragKind.Move, 1, 0))); // not a chip on screen
+    }
+
+    /// <summary>A user's series at nine, with the dialog provider its question is shown in.</summary>
+    private async Task<(IRenderedComponent<MudDialogProvider> Host, Guid User, EventDto Series)> SeriesAsync(BunitContext ctx, string rule)
+    {
+        ctx.Render<MudPopoverProvider>();
+        var host = ctx.Render<MudDialogProvider>();
+        var user = await database.NewUserAsync();
+        return (host, user, await Events.CreateAsync(user, new EventInput("Series", Nine, Nine.AddHours(1), Recurrence: rule)));
     }
 
     private static Task ClickUndoAsync(IRenderedComponent<MudSnackbarProvider> provider) =>
