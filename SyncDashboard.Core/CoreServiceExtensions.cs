@@ -15,12 +15,13 @@ namespace SyncDashboard.Core;
 public static class CoreServiceExtensions
 {
     /// <summary>Events, upcoming, the change notifier and the outbox signal: the app's own calendar.</summary>
-    public static IServiceCollection AddEvents(this IServiceCollection services)
+    public static IServiceCollection AddEvents(this IServiceCollection services, IConfiguration configuration)
     {
         // A host may bring its own clock (tests, benchmarks); everything else reads time through this one.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IChangeNotifier, ChangeNotifier>();
         services.AddSingleton<IOutboxSignal, OutboxSignal>();
+        services.AddOptions<EventOptions>().Bind(configuration.GetSection(EventOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EventService>();
         services.AddSingleton<UpcomingService>();
         services.AddSingleton<SyncStatusService>();

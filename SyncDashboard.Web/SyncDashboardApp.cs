@@ -36,7 +36,7 @@ public static class SyncDashboardApp
         builder.Services.AddSingleton<IAppBaseAddress, AppBaseAddress>();
         builder.Services.AddPersistence(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddTokenProtection(builder.Configuration);
-        builder.Services.AddEvents();
+        builder.Services.AddEvents(builder.Configuration);
         builder.Services.AddAccounts();
         builder.Services.AddSyncEngine(builder.Configuration);
         builder.Services.AddGoogleCalendar(builder.Configuration);

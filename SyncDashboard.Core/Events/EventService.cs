@@ -1,6 +1,7 @@
 using SyncDashboard.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Idempotency;
 using SyncDashboard.Core.Notifications;
@@ -14,11 +15,12 @@ namespace SyncDashboard.Core.Events;
 /// Every change a user makes to events goes through here: validate, write the event and its outbox rows in
 /// one transaction, then wake the dispatcher and tell every open page. All reads and writes are scoped to the user.
 /// </summary>
-public sealed class EventService(
+public sealed partial class EventService(
     IDbContextFactory<AppDbContext> dbFactory,
     IChangeNotifier notifier,
     IOutboxSignal outboxSignal,
     TimeProvider clock,
+    IOptions<EventOptions> options,
     ILogger<EventService> logger)
 {
     public Task<EventDto> CreateAsync(Guid userId, EventInput input, CancellationToken ct = default) => CreateAsync(userId, input, null, ct);
@@ -68,7 +70,8 @@ public sealed class EventService(
         // Soft delete: the row stays so the deletion can still be sent to every integration that holds the event.
         ev.IsDeleted = true;
         ev.DeletedAt = Now;
-        var targets = await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Delete, Now, ct: ct);
+        // The deletion leaves only after the undo window, so Undo (RestoreAsync) never has to bring anything back from outside.
+        var targets = await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Delete, Now, ct: ct, notBefore: Now + options.Value.DeleteUndoWindow);
         await SaveAsync(db, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Deleted event {EventId} for user {UserId}; queued for integrations {IntegrationIds}", ev.Id, userId, targets);

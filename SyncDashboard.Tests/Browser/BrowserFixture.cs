@@ -27,7 +27,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             "with apt-get) instead of a bare `dotnet test`. Do not run `playwright install`; its downloads fail here.");
         // Open tabs re-check their sign-in every 5 s here (1 min by default), the safety net behind the instant sign-out of
         // every tab; a cold CI run once missed the instant path and its test waited past the default interval.
-        var startApp = AppHost.StartAsync(new Dictionary<string, string?> { ["Accounts:CircuitRevalidationInterval"] = "00:00:05" });
+        var startApp = AppHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Accounts:CircuitRevalidationInterval"] = "00:00:05",
+            // Long enough for a test to press Undo on a loaded machine, short enough to follow a delete to Google.
+            ["Events:DeleteUndoWindow"] = "00:00:08",
+        });
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -47,7 +47,7 @@ public sealed class ComponentDatabase : IAsyncLifetime
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(clock)
             .AddPersistence(configuration, _dir)
-            .AddEvents()
+            .AddEvents(configuration)
             .AddSyncEngine(configuration)
             .AddTokenProtection(configuration)
             .AddSingleton<IAppBaseAddress>(new FixedBaseAddress(new Uri("http://127.0.0.1:5080/")))

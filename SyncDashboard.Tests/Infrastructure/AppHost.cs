@@ -55,6 +55,8 @@ public sealed class AppHost : IAsyncDisposable
             ["Emulators:Google:PushRetryBaseDelay"] = "00:00:00.100",
             ["Sync:RetryBaseDelay"] = "00:00:00.200",
             ["Sync:RetryMaxDelay"] = "00:00:02",
+            // A deletion waits out its undo window before it leaves; short here so tests that follow a delete to Google stay quick.
+            ["Events:DeleteUndoWindow"] = "00:00:03",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
 

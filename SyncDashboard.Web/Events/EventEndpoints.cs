@@ -32,6 +32,10 @@ public static class EventEndpoints
             return TypedResults.NoContent();
         }).WithSummary("Delete the event given by ?id=.");
 
+        group.MapPost("/{id:guid}/restore", async Task<Ok<EventDto>> (Guid id, HttpContext http, EventService events) =>
+            TypedResults.Ok(await events.RestoreAsync(http.User.GetUserId(), id, http.RequestAborted)))
+            .WithSummary("Undo a delete within Events:DeleteUndoWindow, before it has reached Google or Notion; 409 when too late.");
+
         return app;
     }
 

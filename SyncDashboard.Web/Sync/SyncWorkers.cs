@@ -62,7 +62,7 @@ internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispat
         {
             try
             {
-                await signal.WaitAsync(options.Value.DispatchInterval, stoppingToken);
+                await signal.WaitAsync(await NextWaitAsync(stoppingToken), stoppingToken);
                 _drains.RemoveAll(t => t.IsCompleted);
                 foreach (var integrationId in await dispatcher.DueIntegrationsAsync(stoppingToken))
                     if (_draining.TryAdd(integrationId, 0)) _drains.Add(DrainAsync(integrationId, stoppingToken));
@@ -75,6 +75,20 @@ internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispat
             }
         }
         await Task.WhenAll(_drains);
+    }
+
+    /// <summary>
+    /// Until the scheduled scan, or sooner when a row falls due before it — a delete leaves right after its undo window
+    /// (ADR 0014), a retry right after its backoff. Rows being drained now are left to their drain.
+    /// </summary>
+    private async Task<TimeSpan> NextWaitAsync(CancellationToken ct)
+    {
+        var interval = options.Value.DispatchInterval;
+        if (await dispatcher.UntilNextDueAsync(ct) is not { } due) return interval;
+        // A little past the due time so the row is due when the pass looks; never a busy loop on a row a drain holds.
+        var wait = due + TimeSpan.FromMilliseconds(50);
+        if (wait < TimeSpan.FromMilliseconds(200) && !_draining.IsEmpty) wait = TimeSpan.FromMilliseconds(200);
+        return wait < interval ? wait : interval;
     }
 
     private async Task DrainAsync(Guid integrationId, CancellationToken ct)

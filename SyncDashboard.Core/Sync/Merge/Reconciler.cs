@@ -149,13 +149,32 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         if (link?.Event is not { } ev || !integration.CanImport) return;
         link.RemoteVersion = remote.Version;
         link.State = LinkState.Synced;
-        if (ev.IsDeleted) return;
+        if (ev.IsDeleted)
+        {
+            await SettleWaitingDeleteAsync(db, integration, ev, now, ct);
+            return;
+        }
         ev.IsDeleted = true;
         ev.DeletedAt = now;
         await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Delete, now, exceptIntegrationId: integration.Id, ct: ct);
         outcome.Deleted++;
         outcome.ChangedEventIds.Add(ev.Id);
         logger.LogInformation("Deleted event {EventId}: {ExternalId} was deleted in integration {IntegrationId}", ev.Id, remote.ExternalId, integration.Id);
+    }
+
+    /// <summary>
+    /// The user deleted the event here and the deletion is still waiting out its undo window (ADR 0014) when the other side
+    /// deletes it too: nothing is left to send, and marking the row done makes Undo refuse, since the event is gone there.
+    /// </summary>
+    private static async Task SettleWaitingDeleteAsync(AppDbContext db, Integration integration, CalendarEvent ev, DateTime now, CancellationToken ct)
+    {
+        var waiting = await db.Outbox.Where(o => o.EventId == ev.Id && o.IntegrationId == integration.Id
+            && o.Operation == OutboxOperation.Delete && o.State == OutboxState.Pending).ToListAsync(ct);
+        foreach (var row in waiting)
+        {
+            row.State = OutboxState.Completed;
+            row.CompletedAt = now;
+        }
     }
 
     private void RecordConflict(AppDbContext db, Integration integration, CalendarEvent ev, EventFields? baseFields, EventFields local,

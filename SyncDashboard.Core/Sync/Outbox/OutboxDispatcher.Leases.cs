@@ -40,6 +40,23 @@ public sealed partial class OutboxDispatcher
             logger.LogWarning("Reclaimed {Count} outbox rows whose in-flight lease expired (integration {IntegrationId})", count, onlyIntegrationId);
     }
 
+    /// <summary>
+    /// Takes a row for sending only if it is still waiting and due, in one statement, so a writer that changed or removed
+    /// it since it was read (Undo of a delete, ADR 0014) wins and nothing stale is sent.
+    /// </summary>
+    private async Task<bool> ClaimAsync(AppDbContext db, OutboxItem item, TimeSpan lease, CancellationToken ct)
+    {
+        var now = Now;
+        var claimed = await db.Outbox
+            .Where(o => o.Id == item.Id && (o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.InFlight)
+                .SetProperty(o => o.LeaseExpiresAt, now + lease)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => o.UpdatedAt, now), ct);
+        return claimed == 1;
+    }
+
     private static Task<int> PutBack(IQueryable<OutboxItem> rows, DateTime now, CancellationToken ct) =>
         rows.ExecuteUpdateAsync(s => s
             .SetProperty(o => o.State, OutboxState.Pending)

@@ -47,6 +47,19 @@ public sealed partial class OutboxDispatcher(
             .Select(o => o.IntegrationId).Distinct().ToListAsync(ct);
     }
 
+    /// <summary>
+    /// How long until the next waiting row falls due (a retry's backoff, a delete's undo window), so the worker wakes for it
+    /// instead of at its next scheduled scan; null when nothing waits.
+    /// </summary>
+    public async Task<TimeSpan?> UntilNextDueAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var next = await db.Outbox.AsNoTracking()
+            .Where(o => o.State == OutboxState.Pending || o.State == OutboxState.Failed)
+            .OrderBy(o => o.NextAttemptAt).Select(o => (DateTime?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
+        return next is { } at ? (at - Now is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null;
+    }
+
     public async Task<DispatchResult> DispatchDueAsync(Guid? onlyIntegrationId = null, CancellationToken ct = default)
     {
         List<OutboxItem> due;
@@ -99,10 +112,10 @@ public sealed partial class OutboxDispatcher(
         }
 
         var lease = options.Value.InFlightLease;
-        item.State = OutboxState.InFlight;
-        item.LeaseExpiresAt = Now + lease;
-        item.Attempts++;
-        await db.SaveChangesAsync(ct);
+        if (!await ClaimAsync(db, item, lease, ct)) return ItemOutcome.Skipped;
+        // What was read before the claim may have changed meanwhile (an undone delete turns its row back into an update).
+        await db.Entry(item).ReloadAsync(ct);
+        await db.Entry(ev).ReloadAsync(ct);
         // The send ends when its lease does, so an expired lease always means nobody is still sending the row.
         using var leaseTimer = new CancellationTokenSource(lease, clock);
         using var send = CancellationTokenSource.CreateLinkedTokenSource(ct, leaseTimer.Token);

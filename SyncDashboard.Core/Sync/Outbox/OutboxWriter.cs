@@ -11,9 +11,10 @@ namespace SyncDashboard.Core.Sync.Outbox;
 public static class OutboxWriter
 {
     /// <summary>Returns the integration ids that got (or already had) a pending row.</summary>
+    /// <param name="notBefore">When the rows may be sent; a user's delete waits out its undo window (ADR 0014).</param>
     public static async Task<IReadOnlyList<Guid>> EnqueueAsync(
         AppDbContext db, CalendarEvent ev, OutboxOperation op, DateTime now,
-        Guid? exceptIntegrationId = null, CancellationToken ct = default, Guid? onlyIntegrationId = null)
+        Guid? exceptIntegrationId = null, CancellationToken ct = default, Guid? onlyIntegrationId = null, DateTime? notBefore = null)
     {
         var integrations = await db.Integrations
             .Where(i => i.UserId == ev.UserId && i.IsActive && i.Direction != SyncDirection.ImportOnly)
@@ -42,13 +43,13 @@ public static class OutboxWriter
                 link.State = LinkState.Pending;
             }
 
-            await AddOrCoalesceAsync(db, ev, integration.Id, effective, now, ct);
+            await AddOrCoalesceAsync(db, ev, integration.Id, effective, notBefore ?? now, ct);
             targets.Add(integration.Id);
         }
         return targets;
     }
 
-    private static async Task AddOrCoalesceAsync(AppDbContext db, CalendarEvent ev, Guid integrationId, OutboxOperation op, DateTime now, CancellationToken ct)
+    private static async Task AddOrCoalesceAsync(AppDbContext db, CalendarEvent ev, Guid integrationId, OutboxOperation op, DateTime due, CancellationToken ct)
     {
         // The dispatcher sends the event as it is when it runs, so one pending row per event and target is enough.
         var pending = await db.Outbox.FirstOrDefaultAsync(o => o.EventId == ev.Id && o.IntegrationId == integrationId
@@ -62,14 +63,14 @@ public static class OutboxWriter
                 _ => op,
             };
             pending.State = OutboxState.Pending;
-            pending.NextAttemptAt = now;
+            pending.NextAttemptAt = due;
             pending.Attempts = 0;
             return;
         }
         db.Outbox.Add(new OutboxItem
         {
             UserId = ev.UserId, EventId = ev.Id, IntegrationId = integrationId, Operation = op,
-            State = OutboxState.Pending, NextAttemptAt = now,
+            State = OutboxState.Pending, NextAttemptAt = due,
         });
     }
 }

@@ -14,6 +14,8 @@ namespace SyncDashboard.Emulators.Google.Http;
 /// </summary>
 internal static class OAuthEndpoints
 {
+    private const int MaxStateLength = 4096;
+
     public static void Map(RouteGroupBuilder oauth, string prefix)
     {
         oauth.MapGet("/o/oauth2/v2/auth", (HttpContext ctx, GoogleEmulator emu) =>
@@ -98,6 +100,12 @@ internal static class OAuthEndpoints
         {
             return ConsentPage.ErrorPage(400, "redirect_uri_mismatch",
                 $"The redirect URI in the request, {redirect}, does not match the ones authorized for the OAuth client.");
+        }
+        // The state comes back in the redirect's Location header; Google refuses overlong requests, and an answer with a
+        // 100 kB header is one no client reads.
+        if (p.GetValueOrDefault("state") is { Length: > MaxStateLength })
+        {
+            return ConsentPage.ErrorPage(400, "invalid_request", $"The state parameter is longer than {MaxStateLength} characters.");
         }
         if (p.GetValueOrDefault("response_type") != "code" || string.IsNullOrWhiteSpace(p.GetValueOrDefault("scope")))
         {

@@ -60,6 +60,7 @@ public static class AppRoutes
         new("POST", "/api/calendar/sync") { Json = a => new JsonObject { ["integrationId"] = a.Target.GoogleIntegrationId.ToString() } },
         new("POST", "/api/calendar/sync/notion/pull") { Json = a => new JsonObject { ["integrationId"] = a.Target.NotionIntegrationId.ToString() } },
         new("DELETE", "/api/events/") { Query = a => [P("id", a.Target.EventId.ToString())] },
+        new("POST", "/api/events/{id:guid}/restore") { RouteValues = a => [P("id", a.Target.EventId.ToString())] },
         new("POST", "/api/tokens/") { Json = _ => new JsonObject { ["name"] = "made by a request" } },
         new("DELETE", "/api/tokens/{id:guid}") { RouteValues = a => [P("id", a.Target.SpareTokenId.ToString())] },
         new("PUT", "/api/calendar/webhooks/google/") { Json = a => new JsonObject { ["integrationId"] = a.Target.GoogleIntegrationId.ToString() } },
