@@ -1,3 +1,4 @@
+using SyncDashboard.Core.Formatting;
 using System.Text;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,8 @@ namespace SyncDashboard.Tests.Components;
 public sealed class NotionWebhookPanelTests(ComponentDatabase database) : IClassFixture<ComponentDatabase>
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    /// <summary>A Berlin user reading en-GB: a 24-hour clock.</summary>
+    private static readonly DateTimeFormatter Format = new(DisplayPreferences.FromCulture("en-GB", Berlin));
     private const string PageEvent = """{"id":"e1","type":"page.created","entity":{"id":"p1","type":"page"}}""";
 
     private NotionWebhookService Deliveries => database.Services.GetRequiredService<NotionWebhookService>();
@@ -34,16 +37,16 @@ public sealed class NotionWebhookPanelTests(ComponentDatabase database) : IClass
         Assert.Equal(WebhookVerdict.Conflict, (await VerifyAsync(url, "secret_too_early")).Verdict);
 
         await cut.Find("[data-testid=webhook-arm]").ClickAsync(new());
-        var until = TimeZoneInfo.ConvertTime(database.Clock.GetUtcNow().AddMinutes(15), Berlin);
-        Assert.Contains($"Set-up is open until {until:HH:mm:ss} (15:00 left)", Text.Of(cut.Find("[data-testid=webhook-waiting]")));
+        var until = Format.Time(database.Clock.GetUtcNow().AddMinutes(15));
+        Assert.Contains($"Set-up is open until {until} (15:00 left)", Text.Of(cut.Find("[data-testid=webhook-waiting]")));
         Assert.Empty(cut.FindAll("[data-testid=webhook-arm]"));
 
-        var arrived = TimeZoneInfo.ConvertTime(database.Clock.GetUtcNow(), Berlin);
+        var arrived = Format.Time(database.Clock.GetUtcNow());
         Assert.Equal(WebhookVerdict.Handled, (await VerifyAsync(url, "secret_from_notion")).Verdict);
         // No reload: the panel's one-second tick brings the token and moves the countdown.
         database.Clock.Advance(TimeSpan.FromSeconds(1));
         cut.WaitForAssertion(() => Assert.Equal("secret_from_notion", Text.Of(cut.Find("[data-testid=webhook-pending-token]"))));
-        Assert.Equal($"{arrived:HH:mm:ss}", Text.Of(cut.Find("[data-testid=webhook-pending-at]")));
+        Assert.Equal(arrived, Text.Of(cut.Find("[data-testid=webhook-pending-at]")));
         Assert.Equal("14:59", Text.Of(cut.Find("[data-testid=webhook-countdown]")));
         Assert.Equal(WebhookVerdict.Unauthenticated, (await SignedAsync(url, "secret_from_notion")).Verdict);
 
@@ -139,7 +142,7 @@ public sealed class NotionWebhookPanelTests(ComponentDatabase database) : IClass
 
     private static IRenderedComponent<NotionWebhookPanel> Render(BunitContext ctx, Guid userId, Guid integrationId, Action? onChanged = null) =>
         ctx.Render<NotionWebhookPanel>(p => p
-            .Add(x => x.UserId, userId).Add(x => x.IntegrationId, integrationId).Add(x => x.Zone, Berlin)
+            .Add(x => x.UserId, userId).Add(x => x.IntegrationId, integrationId).Add(x => x.Format, Format)
             .Add(x => x.OnChanged, () => onChanged?.Invoke()));
 
     private async Task<(Guid UserId, Guid IntegrationId)> NewIntegrationAsync()
