@@ -15,11 +15,11 @@ public sealed class GoogleConnectTests(BrowserFixture fixture)
         var settings = await context.OpenAsync("/settings");
 
         await settings.GetByTestId("connect-google").ClickAsync();
-        await settings.WaitForURLAsync("**/emulator/google/o/oauth2/v2/auth**");
+        await settings.WaitForAddressAsync(@"/emulator/google/o/oauth2/v2/auth\?");
         await settings.ScreenshotAsync("google-consent");
         await settings.Locator("#allow").ClickAsync();
 
-        await settings.WaitForURLAsync("**/settings/google?credential=**");
+        await settings.WaitForAddressAsync(@"/settings/google\?credential=");
         await settings.WaitForInteractiveAsync();
         var rows = settings.GetByTestId("calendar-row");
         await Assertions.Expect(rows).Not.ToHaveCountAsync(0);
@@ -67,9 +67,9 @@ public sealed class GoogleConnectTests(BrowserFixture fixture)
     private static async Task ConsentAsync(IPage settings)
     {
         await settings.GetByTestId("connect-google").ClickAsync();
-        await settings.WaitForURLAsync("**/emulator/google/o/oauth2/v2/auth**");
+        await settings.WaitForAddressAsync(@"/emulator/google/o/oauth2/v2/auth\?");
         await settings.Locator("#allow").ClickAsync();
-        await settings.WaitForURLAsync("**/settings/google?credential=**");
+        await settings.WaitForAddressAsync(@"/settings/google\?credential=");
         await settings.WaitForInteractiveAsync();
     }
 }

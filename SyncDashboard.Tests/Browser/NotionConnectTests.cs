@@ -107,11 +107,11 @@ public sealed class NotionConnectTests(BrowserFixture fixture)
         var settings = await context.OpenAsync("/settings#notion");
 
         await settings.GetByTestId("connect-notion").ClickAsync();
-        await settings.WaitForURLAsync("**/emulator/notion/v1/oauth/authorize**");
+        await settings.WaitForAddressAsync(@"/emulator/notion/v1/oauth/authorize\?");
         await settings.ScreenshotAsync("notion-consent");
         await settings.Locator("button[value=allow]").ClickAsync();
 
-        await settings.WaitForURLAsync("**/settings/notion?credential=**");
+        await settings.WaitForAddressAsync(@"/settings/notion\?credential=");
         await settings.WaitForInteractiveAsync();
         var calendar = settings.GetByTestId("database-option").Filter(new() { HasText = "Calendar" });
         await Assertions.Expect(calendar).ToHaveCountAsync(1);

@@ -65,7 +65,9 @@ public sealed class PageTourTests(BrowserFixture fixture)
         await signedIn.GotoAsync("/settings");
         await signedIn.WaitForInteractiveAsync();
         await signedIn.GetByTestId("connect-google").ClickAsync();
-        await signedIn.WaitForURLAsync("**/emulator/google/o/oauth2/v2/auth**");
+        // The address, polled, and the consent's button: a cold CI run once waited 15 s for this page's load event.
+        await signedIn.WaitForAddressAsync(@"/emulator/google/o/oauth2/v2/auth\?");
+        await Assertions.Expect(signedIn.Locator("#allow")).ToBeVisibleAsync();
         await CheckAsync(signedIn, new("google-consent", "", FollowsTheme: false), scheme, suffix);
     }
 

@@ -15,7 +15,7 @@ public sealed class SignInTests(BrowserFixture fixture)
         await page.ScreenshotAsync("login");
 
         await page.ClickAsync("[data-testid=demo-login]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForPathAsync("/");
         await page.WaitForInteractiveAsync();
 
         var title = page.Locator("[data-testid=next-event] [data-testid=next-event-title]");
@@ -72,7 +72,7 @@ public sealed class SignInTests(BrowserFixture fixture)
         await page.FillAsync("input[name=Email]", $"grace-{Guid.NewGuid():N}@example.test");
         await page.FillAsync("input[name=Password]", "long enough password");
         await page.ClickAsync("[data-testid=register]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForPathAsync("/");
         await page.WaitForInteractiveAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Grace");

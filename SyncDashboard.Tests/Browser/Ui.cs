@@ -55,6 +55,10 @@ public static class Ui
         Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(
             "^https?://[^/]+" + System.Text.RegularExpressions.Regex.Escape(pathAndFragment) + "$"));
 
+    /// <summary>Waits, polling, until the page's address matches <paramref name="pattern"/> (a regular expression), as <see cref="WaitForPathAsync"/> does for an exact path.</summary>
+    public static Task WaitForAddressAsync(this IPage page, string pattern) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(pattern));
+
     /// <summary>Opens a page of the app in a new tab of an already signed-in context and waits until it is live.</summary>
     public static async Task<IPage> OpenAsync(this IBrowserContext context, string path)
     {
