@@ -55,6 +55,21 @@ public sealed class IntegrationActivation(
     public async Task<Guid> AdoptCredentialAsync(Guid userId, Guid pendingId, string accountId, string accountName, Func<ProviderCredential, bool> isSameAccount,
         string? protectedTokens, CancellationToken ct)
     {
+        try
+        {
+            return await AdoptAsync(userId, pendingId, accountId, accountName, isSameAccount, protectedTokens, ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // Whatever went wrong, no half-made "pending:" credential stays behind to clutter Settings or block the next try.
+            await RemoveCredentialAsync(pendingId);
+            throw;
+        }
+    }
+
+    private async Task<Guid> AdoptAsync(Guid userId, Guid pendingId, string accountId, string accountName, Func<ProviderCredential, bool> isSameAccount,
+        string? protectedTokens, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pending = await db.Credentials.FirstAsync(c => c.Id == pendingId && c.UserId == userId, ct);
         if (claimRules.Any(rule => !rule.MayConnect(userId, pending.Provider, accountId)))
@@ -71,18 +86,31 @@ public sealed class IntegrationActivation(
         var existing = others.FirstOrDefault(isSameAccount);
         if (existing is null)
         {
-            pending.AccountName = accountName;
+            pending.AccountName = UnusedName(accountName, others);
             if (protectedTokens is not null) pending.ProtectedTokens = protectedTokens;
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Connected {Provider} account {Account} for user {UserId} as credential {CredentialId}", pending.Provider, accountName, userId, pendingId);
             return pendingId;
         }
         existing.ProtectedTokens = protectedTokens ?? pending.ProtectedTokens;
-        existing.AccountName = accountName;
+        existing.AccountName = UnusedName(accountName, others.Where(c => c.Id != existing.Id));
         db.Credentials.Remove(pending);
         await settings.ResumeCredentialAsync(db, existing, ct);
         logger.LogInformation("Reconnected {Provider} credential {CredentialId} for user {UserId}", existing.Provider, existing.Id, userId);
         return existing.Id;
+    }
+
+    /// <summary>
+    /// Two accounts can carry one name — two Notion workspaces called "My Workspace", or one workspace connected through
+    /// its internal integration and through OAuth (two bots) — but a user's credentials are told apart by name, so the
+    /// later one is "My Workspace (2)".
+    /// </summary>
+    internal static string UnusedName(string name, IEnumerable<ProviderCredential> others)
+    {
+        var taken = others.Select(c => c.AccountName).ToHashSet(StringComparer.Ordinal);
+        var candidate = name;
+        for (var n = 2; taken.Contains(candidate); n++) candidate = $"{name} ({n})";
+        return candidate;
     }
 
     /// <summary>
