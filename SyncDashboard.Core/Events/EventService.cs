@@ -173,9 +173,5 @@ public sealed partial class EventService(
     }
 
     internal static async Task<IReadOnlyList<ExternalSyncStatus>> ExternalSyncAsync(AppDbContext db, CalendarEvent ev, CancellationToken ct) =>
-        await (from l in db.EventLinks.AsNoTracking()
-               join i in db.Integrations.AsNoTracking() on l.IntegrationId equals i.Id
-               where l.EventId == ev.Id && i.UserId == ev.UserId
-               select new ExternalSyncStatus(i.Id, i.Provider.ToString(), i.DisplayName, l.State.ToString(), l.ExternalId, l.LastError, l.WebLink))
-            .ToListAsync(ct);
+        (await ExternalSyncOfAsync(db, ev.UserId, [ev.Id], ct)).GetValueOrDefault(ev.Id) ?? [];
 }
