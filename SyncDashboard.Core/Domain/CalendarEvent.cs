@@ -26,6 +26,13 @@ public sealed class CalendarEvent
     /// from outside (Google) can have one: the app refuses such rules as input, but keeps what another calendar sends.
     /// </summary>
     public string? RecurrenceProblem { get; set; }
+    /// <summary>
+    /// Set on an occurrence override (Google's "instance exception"): the series it belongs to. The override replaces the
+    /// series' occurrence at <see cref="OriginalStart"/>; a deleted override is a cancelled occurrence (the date is skipped).
+    /// </summary>
+    public Guid? SeriesId { get; set; }
+    /// <summary>Where the series had this occurrence before it was changed (UTC; midnight of the date for all-day series).</summary>
+    public DateTime? OriginalStart { get; set; }
     /// <summary>The integration an event was first imported from, if it did not start in the app.</summary>
     public Guid? OriginIntegrationId { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -9,7 +9,9 @@ public sealed record ExternalSyncStatus(Guid IntegrationId, string Provider, str
 /// <summary>
 /// An event as the API and UI show it, including where it is in sync with each integration. <see cref="RecurrenceProblem"/>
 /// says why a series that came from another calendar is shown once instead of repeating. <see cref="OriginIntegrationId"/>
-/// is the integration it was first imported from (null: made in the app), which the calendar colours it by.
+/// is the integration it was first imported from (null: made in the app), which the calendar colours it by. An occurrence
+/// of a series carries <see cref="SeriesId"/> and <see cref="OriginalStart"/> (where the series puts it), which an edit or
+/// delete of that one occurrence names; for a computed occurrence <see cref="Id"/> is the series' own id.
 /// </summary>
 public sealed record EventDto(
     Guid Id,
@@ -26,11 +28,16 @@ public sealed record EventDto(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<ExternalSyncStatus> ExternalSync,
     string? RecurrenceProblem = null,
-    Guid? OriginIntegrationId = null)
+    Guid? OriginIntegrationId = null,
+    Guid? SeriesId = null,
+    DateTimeOffset? OriginalStart = null)
 {
+    public bool IsOccurrence => OriginalStart is not null;
+
     public static EventDto From(CalendarEvent e, IReadOnlyList<ExternalSyncStatus> externalSync) => new(
         e.Id, e.Title, AsUtc(e.Start), AsUtc(e.End), e.IsAllDay, e.Location, e.Description, e.Notes,
-        e.TimeZone, e.Recurrence, e.Version, AsUtc(e.UpdatedAt), externalSync, e.RecurrenceProblem, e.OriginIntegrationId);
+        e.TimeZone, e.Recurrence, e.Version, AsUtc(e.UpdatedAt), externalSync, e.RecurrenceProblem, e.OriginIntegrationId,
+        e.SeriesId, e.OriginalStart is { } o ? AsUtc(o) : null);
 
     private static DateTimeOffset AsUtc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
 }

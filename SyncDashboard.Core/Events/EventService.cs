@@ -45,38 +45,11 @@ public sealed partial class EventService(
         return await AfterCommitAsync(db, ev, ct);
     }
 
-    public async Task<EventDto> UpdateAsync(Guid userId, Guid id, EventInput input, int? expectedVersion = null, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ev = await FindAsync(db, userId, id, ct);
-        var fields = EventValidator.Validate(input, ev.Recurrence);
-        if (expectedVersion is { } v && v != ev.Version)
-            throw new ConcurrencyConflictException($"The event was changed elsewhere (now version {ev.Version}, you edited {v}). Reload and try again.");
-        if (ev.ToFields() == fields) return await AfterCommitAsync(db, ev, ct, publish: false);
-        ev.Apply(fields);
-        var targets = await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Update, Now, ct: ct);
-        await SaveAsync(db, ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Updated event {EventId} for user {UserId}; queued for integrations {IntegrationIds}", ev.Id, userId, targets);
-        return await AfterCommitAsync(db, ev, ct);
-    }
+    public Task<EventDto> UpdateAsync(Guid userId, Guid id, EventInput input, int? expectedVersion = null, CancellationToken ct = default) =>
+        UpdateAsync(userId, id, input, expectedVersion, null, null, ct);
 
-    public async Task DeleteAsync(Guid userId, Guid id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ev = await FindAsync(db, userId, id, ct);
-        // Soft delete: the row stays so the deletion can still be sent to every integration that holds the event.
-        ev.IsDeleted = true;
-        ev.DeletedAt = Now;
-        // The deletion leaves only after the undo window, so Undo (RestoreAsync) never has to bring anything back from outside.
-        var targets = await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Delete, Now, ct: ct, notBefore: Now + options.Value.DeleteUndoWindow);
-        await SaveAsync(db, ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Deleted event {EventId} for user {UserId}; queued for integrations {IntegrationIds}", ev.Id, userId, targets);
-        await AfterCommitAsync(db, ev, ct);
-    }
+    /// <summary>Deletes an event, or a whole series with its overrides.</summary>
+    public Task DeleteAsync(Guid userId, Guid id, CancellationToken ct = default) => DeleteAsync(userId, id, null, null, ct);
 
     public async Task<EventDto> GetAsync(Guid userId, Guid id, CancellationToken ct = default)
     {
@@ -98,8 +71,7 @@ public sealed partial class EventService(
         var events = await db.Events.AsNoTracking()
             .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < t && (e.End > f || e.Recurrence != null))
             .OrderBy(e => e.Start).Take(5000).ToListAsync(ct);
-        var shown = events
-            .SelectMany(e => Occurrences(e, from.UtcDateTime, to.UtcDateTime).Select(o => (Event: e, o.Start, o.End)))
+        var shown = (await SeriesExpansion.ExpandAsync(db, events, from.UtcDateTime, to.UtcDateTime, ct))
             .Where(x => x.Event.IsAllDay || (x.Start < to.UtcDateTime && x.End > from.UtcDateTime))
             .OrderBy(x => x.Start)
             .ToList();
@@ -108,6 +80,8 @@ public sealed partial class EventService(
             .Select(x => EventDto.From(x.Event, sync.GetValueOrDefault(x.Event.Id) ?? []) with
             {
                 Start = new DateTimeOffset(x.Start, TimeSpan.Zero), End = new DateTimeOffset(x.End, TimeSpan.Zero),
+                SeriesId = x.OriginalStart is null ? null : x.Event.SeriesId ?? x.Event.Id,
+                OriginalStart = x.OriginalStart is { } o ? new DateTimeOffset(o, TimeSpan.Zero) : null,
             })
             .ToList();
     }

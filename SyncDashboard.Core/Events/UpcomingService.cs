@@ -50,9 +50,8 @@ public sealed class UpcomingService(IDbContextFactory<AppDbContext> dbFactory, T
             .Where(e => e.UserId == userId && !e.IsDeleted && e.Start < wideTo && (e.End > wideFrom || e.Recurrence != null))
             .OrderBy(e => e.Start).Take(maxResults * 4 + 50).ToListAsync(ct);
 
-        var events = candidates
-            .SelectMany(e => EventService.Occurrences(e, wideFrom, wideTo)
-                .Select(o => (Event: e, Span: UpcomingWindow.Occupies(o.Start, o.End, e.IsAllDay, zone))))
+        var events = (await SeriesExpansion.ExpandAsync(db, candidates, wideFrom, wideTo, ct))
+            .Select(o => (o.Event, Span: UpcomingWindow.Occupies(o.Start, o.End, o.Event.IsAllDay, zone)))
             .Where(x => x.Span.StartUtc < to && x.Span.EndUtc > from)
             .OrderBy(x => x.Span.StartUtc).ThenBy(x => x.Event.Title)
             .Take(maxResults)

@@ -48,10 +48,15 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<
 
     public async Task<RemoteWriteResult> UpdateAsync(Integration integration, Guid appEventId, string externalId, string? expectedVersion, EventFields fields, CancellationToken ct)
     {
+        // The first write to an instance id is what makes it an exception of its series, as in Google's own clients.
         var updated = await client.PatchEventAsync(Call(integration), integration.ExternalId, externalId,
-            GoogleEventMapper.ToGoogle(fields, appEventId), expectedVersion, ct);
+            GoogleEventMapper.ToGoogle(fields, appEventId, instance: GoogleEventMapper.IsInstanceId(externalId)), expectedVersion, ct);
         return Written(updated, externalId);
     }
+
+    /// <summary>Google's instance id: the series' id, '_', and the original start in UTC (or its date for an all-day series).</summary>
+    public string? OccurrenceId(string seriesExternalId, DateTime originalStart, bool isAllDay) =>
+        seriesExternalId + "_" + originalStart.ToString(isAllDay ? "yyyyMMdd" : "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static RemoteWriteResult Written(GoogleEventResource e, string id)
     {

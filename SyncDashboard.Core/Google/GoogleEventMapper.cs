@@ -22,7 +22,7 @@ public static class GoogleEventMapper
     {
         var appId = e.ExtendedProperties?.Private?.GetValueOrDefault(AppEventIdProperty) is { } s && Guid.TryParse(s, out var g) ? g : (Guid?)null;
         if (e.Status == "cancelled" || e.Start is null || e.End is null)
-            return new RemoteEvent(e.Id!, e.Etag, true, null, ParseUpdated(e.Updated), appId, e.RecurringEventId, WebLinks.Safe(e.HtmlLink));
+            return new RemoteEvent(e.Id!, e.Etag, true, null, ParseUpdated(e.Updated), appId, e.RecurringEventId, WebLinks.Safe(e.HtmlLink), OriginalStart(e));
 
         var allDay = e.Start.Date is not null;
         var (start, end) = allDay
@@ -36,10 +36,20 @@ public static class GoogleEventMapper
             start, end <= start && !allDay ? start.AddMinutes(1) : end, allDay,
             allDay ? null : e.Start.TimeZone,
             e.Recurrence is { Count: > 0 } r ? string.Join('\n', r) : null);
-        return new RemoteEvent(e.Id!, e.Etag, false, fields, ParseUpdated(e.Updated), appId, e.RecurringEventId, WebLinks.Safe(e.HtmlLink));
+        return new RemoteEvent(e.Id!, e.Etag, false, fields, ParseUpdated(e.Updated), appId, e.RecurringEventId, WebLinks.Safe(e.HtmlLink), OriginalStart(e));
     }
 
-    public static GoogleEventResource ToGoogle(EventFields f, Guid appEventId, string? id = null) => new()
+    /// <summary>Ids Google made for one occurrence of a series; ours (a GUID's hex) and imported series' ids have no '_'.</summary>
+    public static bool IsInstanceId(string externalId) => externalId.Contains('_');
+
+    private static DateTime? OriginalStart(GoogleEventResource e) =>
+        e.RecurringEventId is null ? null
+        : e.OriginalStartTime?.Date is { } date ? ParseDate(date)
+        : DateTimeOffset.TryParse(e.OriginalStartTime?.DateTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.UtcDateTime
+        : null;
+
+    /// <param name="instance">An occurrence of a series: it has no rule of its own, and Google takes none.</param>
+    public static GoogleEventResource ToGoogle(EventFields f, Guid appEventId, string? id = null, bool instance = false) => new()
     {
         Id = id,
         Status = "confirmed",
@@ -48,7 +58,7 @@ public static class GoogleEventMapper
         Location = f.Location ?? "",
         Start = ToGoogleTime(f.Start, f),
         End = ToGoogleTime(f.End, f),
-        Recurrence = f.Recurrence is { Length: > 0 } r ? [.. r.Split('\n')] : [],
+        Recurrence = instance ? null : f.Recurrence is { Length: > 0 } r ? [.. r.Split('\n')] : [],
         ExtendedProperties = new GoogleExtendedProperties(new Dictionary<string, string?>
         {
             [AppEventIdProperty] = appEventId.ToString(),

@@ -2,7 +2,11 @@ using SyncDashboard.Core.Domain;
 
 namespace SyncDashboard.Core.Sync;
 
-/// <summary>An event as one provider holds it. <see cref="Fields"/> is null for deletions (tombstones carry only ids).</summary>
+/// <summary>
+/// An event as one provider holds it. <see cref="Fields"/> is null for deletions (tombstones carry only ids). An occurrence
+/// of a series that was changed or cancelled there names its series (<see cref="RecurringEventId"/>) and where the series
+/// put it (<see cref="OriginalStart"/>, UTC; midnight for an all-day series).
+/// </summary>
 public sealed record RemoteEvent(
     string ExternalId,
     string? Version,
@@ -11,7 +15,8 @@ public sealed record RemoteEvent(
     DateTime? UpdatedAt,
     Guid? AppEventId = null,
     string? RecurringEventId = null,
-    string? WebLink = null);
+    string? WebLink = null,
+    DateTime? OriginalStart = null);
 
 /// <summary>One page or batch of remote changes; <see cref="NextCursor"/> is set once the batch ends the run.</summary>
 public sealed record RemoteChanges(IReadOnlyList<RemoteEvent> Events, string? NextCursor, bool IsFullSync, int Requests);
@@ -39,4 +44,11 @@ public interface ICalendarProvider
 
     /// <summary>Deletes; an event that is already gone counts as deleted.</summary>
     Task DeleteAsync(Integration integration, string externalId, CancellationToken ct);
+
+    /// <summary>
+    /// The id this side gives one occurrence of a series it holds as <paramref name="seriesExternalId"/> — written and deleted
+    /// like any event, which makes it an override or cancels it there — or null when the side has no occurrences of its own
+    /// (Notion: an override is a page like any other).
+    /// </summary>
+    string? OccurrenceId(string seriesExternalId, DateTime originalStart, bool isAllDay) => null;
 }

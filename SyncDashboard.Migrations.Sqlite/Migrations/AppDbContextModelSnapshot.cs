@@ -96,11 +96,17 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("OriginIntegrationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OriginalStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recurrence")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecurrenceProblem")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Start")
@@ -126,6 +132,10 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "OriginalStart")
+                        .IsUnique()
+                        .HasFilter("\"SeriesId\" IS NOT NULL");
 
                     b.HasIndex("UserId", "IsDeleted", "Start");
 

@@ -22,15 +22,15 @@ public static class EventEndpoints
             Created(await events.CreateAsync(http.User.GetUserId(), body.ToInput(), http.IdempotencyClaim(), http.RequestAborted)))
             .WithIdempotencyKey<EventDto>(Created);
 
-        group.MapPut("/", async Task<Ok<EventDto>> (Guid id, EventRequest body, HttpContext http, EventService events) =>
-            TypedResults.Ok(await events.UpdateAsync(http.User.GetUserId(), id, body.ToInput(), body.Version, http.RequestAborted)))
-            .WithSummary("Update the event given by ?id=.");
+        group.MapPut("/", async Task<Ok<EventDto>> (Guid id, string? scope, DateTimeOffset? occurrence, EventRequest body, HttpContext http, EventService events) =>
+            TypedResults.Ok(await events.UpdateAsync(http.User.GetUserId(), id, body.ToInput(), body.Version, EditScopeQuery.Parse(scope), occurrence, http.RequestAborted)))
+            .WithSummary("Update the event given by ?id=. For one occurrence of a series: &occurrence=<its original start>&scope=this|following|all.");
 
-        group.MapDelete("/", async Task<NoContent> (Guid id, HttpContext http, EventService events) =>
+        group.MapDelete("/", async Task<NoContent> (Guid id, string? scope, DateTimeOffset? occurrence, HttpContext http, EventService events) =>
         {
-            await events.DeleteAsync(http.User.GetUserId(), id, http.RequestAborted);
+            await events.DeleteAsync(http.User.GetUserId(), id, EditScopeQuery.Parse(scope), occurrence, http.RequestAborted);
             return TypedResults.NoContent();
-        }).WithSummary("Delete the event given by ?id=.");
+        }).WithSummary("Delete the event given by ?id= (a series with its overrides). For one occurrence: &occurrence=…&scope=this|following|all.");
 
         group.MapPost("/{id:guid}/restore", async Task<Ok<EventDto>> (Guid id, HttpContext http, EventService events) =>
             TypedResults.Ok(await events.RestoreAsync(http.User.GetUserId(), id, http.RequestAborted)))

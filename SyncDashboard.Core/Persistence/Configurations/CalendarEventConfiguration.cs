@@ -18,6 +18,8 @@ internal sealed class CalendarEventConfiguration : IEntityTypeConfiguration<Cale
         b.Property(e => e.Version).IsConcurrencyToken();
         // Range queries of the calendar, upcoming list and next-event widget.
         b.HasIndex(e => new { e.UserId, e.IsDeleted, e.Start });
+        // A series' overrides, found when it is expanded, edited or deleted; one per occurrence.
+        b.HasIndex(e => new { e.SeriesId, e.OriginalStart }).IsUnique().HasFilter("\"SeriesId\" IS NOT NULL");
         b.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Links).WithOne(l => l.Event).HasForeignKey(l => l.EventId).OnDelete(DeleteBehavior.Cascade);
     }

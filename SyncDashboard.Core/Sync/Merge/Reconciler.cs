@@ -17,10 +17,12 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var link = await FindLinkAsync(db, integration, remote, ct);
+        var series = remote.RecurringEventId is null || remote.OriginalStart is null ? null : await SeriesAsync(db, integration, remote.RecurringEventId, ct);
+        if (link is null && series is not null) link = await OverrideLinkAsync(db, integration, remote, series, ct);
 
         if (remote.Deleted)
         {
-            await ApplyDeletionAsync(db, integration, remote, link, outcome, now, ct);
+            await ApplyDeletionAsync(db, integration, remote, link, series, outcome, now, ct);
             return;
         }
         if (remote.Fields is null) return;
@@ -28,7 +30,7 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         if (link?.Event is null)
         {
             if (!integration.CanImport) return;
-            await ImportAsync(db, integration, remote, link, outcome, now, ct);
+            await ImportAsync(db, integration, remote, link, series, outcome, now, ct);
             return;
         }
 
@@ -88,6 +90,9 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         if (link is not null || remote.AppEventId is not { } appId) return link;
 
         // The remote carries our event id (we created it, and the link was lost or its create never reported back): re-link, never duplicate.
+        // An occurrence Google made from our series carries the series' id, which names the series, not the occurrence.
+        var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == appId && e.UserId == integration.UserId, ct);
+        if (ev is null || (remote.RecurringEventId is not null && ev.SeriesId is null)) return null;
         link = await db.EventLinks.Include(l => l.Event)
             .FirstOrDefaultAsync(l => l.IntegrationId == integration.Id && l.EventId == appId && l.UserId == integration.UserId, ct);
         if (link is not null)
@@ -95,17 +100,23 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
             link.ExternalId = remote.ExternalId;
             return link;
         }
-        var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == appId && e.UserId == integration.UserId, ct);
-        if (ev is null) return null;
         link = new EventLink { UserId = integration.UserId, EventId = ev.Id, Event = ev, IntegrationId = integration.Id, ExternalId = remote.ExternalId };
         db.EventLinks.Add(link);
         return link;
     }
 
-    private async Task ImportAsync(AppDbContext db, Integration integration, RemoteEvent remote, EventLink? link, ReconcileOutcome outcome, DateTime now, CancellationToken ct)
+    private async Task ImportAsync(AppDbContext db, Integration integration, RemoteEvent remote, EventLink? link, CalendarEvent? series,
+        ReconcileOutcome outcome, DateTime now, CancellationToken ct)
     {
-        var fields = remote.Fields!;
+        var fields = series is null ? remote.Fields! : remote.Fields! with { Recurrence = null };
         var ev = new CalendarEvent { UserId = integration.UserId, Title = fields.Title, Version = 1, OriginIntegrationId = integration.Id };
+        if (series is not null)
+        {
+            // A changed occurrence of a series the app holds: an override of it, not an event of its own.
+            ev.SeriesId = series.Id;
+            ev.OriginalStart = remote.OriginalStart;
+            ev.OriginIntegrationId = series.OriginIntegrationId;
+        }
         ev.Apply(fields);
         WarnIfNotExpandable(integration, remote, ev);
         db.Events.Add(ev);
@@ -136,14 +147,15 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
                 ev.Id, remote.ExternalId, integration.Id, problem);
     }
 
-    private async Task ApplyDeletionAsync(AppDbContext db, Integration integration, RemoteEvent remote, EventLink? link, ReconcileOutcome outcome, DateTime now, CancellationToken ct)
+    private async Task ApplyDeletionAsync(AppDbContext db, Integration integration, RemoteEvent remote, EventLink? link, CalendarEvent? series,
+        ReconcileOutcome outcome, DateTime now, CancellationToken ct)
     {
-        if (remote.RecurringEventId is not null)
+        if (link is null && remote.RecurringEventId is not null)
         {
-            // A cancelled occurrence of a series hides that one date; it must never delete the series.
-            logger.LogInformation("Ignored cancelled occurrence {ExternalId} of series {SeriesId} from integration {IntegrationId}",
+            // A cancelled occurrence hides that one date and never deletes the series: it becomes a deleted override.
+            if (series is not null && integration.CanImport) CancelOccurrence(db, integration, remote, series, outcome, now);
+            else logger.LogInformation("Ignored cancelled occurrence {ExternalId} of series {SeriesId} from integration {IntegrationId}: the app does not hold the series",
                 remote.ExternalId, remote.RecurringEventId, integration.Id);
-            outcome.Unchanged++;
             return;
         }
         if (link?.Event is not { } ev || !integration.CanImport) return;
@@ -160,6 +172,64 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         outcome.Deleted++;
         outcome.ChangedEventIds.Add(ev.Id);
         logger.LogInformation("Deleted event {EventId}: {ExternalId} was deleted in integration {IntegrationId}", ev.Id, remote.ExternalId, integration.Id);
+        // A series goes with its overrides, which the other sides may hold as events of their own (Notion's pages).
+        foreach (var row in await db.Events.Where(e => e.SeriesId == ev.Id && !e.IsDeleted).ToListAsync(ct))
+        {
+            row.IsDeleted = true;
+            row.DeletedAt = now;
+            await OutboxWriter.EnqueueAsync(db, row, OutboxOperation.Delete, now, exceptIntegrationId: integration.Id, ct: ct);
+            outcome.ChangedEventIds.Add(row.Id);
+        }
+    }
+
+    /// <summary>The series this integration holds as <paramref name="externalId"/>, when the app still has it.</summary>
+    private static async Task<CalendarEvent?> SeriesAsync(AppDbContext db, Integration integration, string externalId, CancellationToken ct)
+    {
+        var link = db.EventLinks.Local.FirstOrDefault(l => l.IntegrationId == integration.Id && l.ExternalId == externalId)
+            ?? await db.EventLinks.Include(l => l.Event).FirstOrDefaultAsync(l => l.IntegrationId == integration.Id && l.ExternalId == externalId, ct);
+        return link?.Event is { IsDeleted: false, SeriesId: null } series ? series : null;
+    }
+
+    /// <summary>
+    /// The app already overrides that occurrence (changed here, not yet written there): the remote item is that override's,
+    /// and merges into it like any other change.
+    /// </summary>
+    private static async Task<EventLink?> OverrideLinkAsync(AppDbContext db, Integration integration, RemoteEvent remote, CalendarEvent series, CancellationToken ct)
+    {
+        var row = db.Events.Local.FirstOrDefault(e => e.SeriesId == series.Id && e.OriginalStart == remote.OriginalStart)
+            ?? await db.Events.FirstOrDefaultAsync(e => e.SeriesId == series.Id && e.OriginalStart == remote.OriginalStart, ct);
+        if (row is null) return null;
+        var link = db.EventLinks.Local.FirstOrDefault(l => l.EventId == row.Id && l.IntegrationId == integration.Id)
+            ?? await db.EventLinks.FirstOrDefaultAsync(l => l.EventId == row.Id && l.IntegrationId == integration.Id, ct);
+        if (link is null)
+        {
+            link = new EventLink { UserId = integration.UserId, EventId = row.Id, IntegrationId = integration.Id, State = LinkState.Synced };
+            db.EventLinks.Add(link);
+        }
+        link.Event = row;
+        link.ExternalId = remote.ExternalId;
+        return link;
+    }
+
+    private void CancelOccurrence(AppDbContext db, Integration integration, RemoteEvent remote, CalendarEvent series, ReconcileOutcome outcome, DateTime now)
+    {
+        var at = remote.OriginalStart!.Value;
+        var row = new CalendarEvent
+        {
+            UserId = series.UserId, Title = series.Title, Version = 1, SeriesId = series.Id, OriginalStart = at,
+            OriginIntegrationId = series.OriginIntegrationId, IsDeleted = true, DeletedAt = now,
+        };
+        row.Apply(series.ToFields() with { Start = at, End = at + (series.End - series.Start), Recurrence = null });
+        db.Events.Add(row);
+        db.EventLinks.Add(new EventLink
+        {
+            UserId = integration.UserId, EventId = row.Id, Event = row, IntegrationId = integration.Id, ExternalId = remote.ExternalId,
+            RemoteVersion = remote.Version, State = LinkState.Synced, LastSyncedAt = now,
+        });
+        outcome.Deleted++;
+        outcome.ChangedEventIds.Add(series.Id);
+        logger.LogInformation("Cancelled the occurrence {ExternalId} at {OriginalStart} of series {EventId}: it was cancelled in integration {IntegrationId}",
+            remote.ExternalId, at, series.Id, integration.Id);
     }
 
     /// <summary>

@@ -148,6 +148,7 @@ public sealed partial class OutboxDispatcher(
     private async Task SendAsync(AppDbContext db, Integration integration, CalendarEvent ev, EventLink? link, OutboxItem item, CancellationToken ct)
     {
         var provider = providers.For(integration.Provider);
+        if (ev.SeriesId is { } seriesId && link?.ExternalId is null) link = await AddressOccurrenceAsync(db, provider, integration, ev, seriesId, link, ct);
         if (ev.IsDeleted || item.Operation == OutboxOperation.Delete)
         {
             if (link?.ExternalId is { } externalId) await provider.DeleteAsync(integration, externalId, ct);
@@ -187,6 +188,23 @@ public sealed partial class OutboxDispatcher(
         link.RemoteVersion = result.Version;
         link.WebLink = WebLinks.Safe(result.WebLink) ?? link.WebLink;
         link.BaseFields = FieldsJson.Serialize(result.Stored ?? fields);
+    }
+
+    /// <summary>
+    /// An override is written to its series' occurrence where the side has occurrences of its own (Google's instance id: the
+    /// write makes it an exception, a delete cancels the date); elsewhere it is an event like any other.
+    /// </summary>
+    private static async Task<EventLink?> AddressOccurrenceAsync(AppDbContext db, ICalendarProvider provider, Integration integration,
+        CalendarEvent ev, Guid seriesId, EventLink? link, CancellationToken ct)
+    {
+        var seriesLink = await db.EventLinks.AsNoTracking().FirstOrDefaultAsync(l => l.EventId == seriesId && l.IntegrationId == integration.Id, ct);
+        if (seriesLink is null || ev.OriginalStart is not { } originalStart) return link;
+        if (seriesLink.ExternalId is null)
+            throw new TransientProviderException("The series has not reached this calendar yet; the change to one of its occurrences waits for it.");
+        if (provider.OccurrenceId(seriesLink.ExternalId, originalStart, ev.IsAllDay) is not { } occurrenceId) return link;
+        link ??= db.EventLinks.Add(new EventLink { UserId = ev.UserId, EventId = ev.Id, IntegrationId = integration.Id }).Entity;
+        link.ExternalId = occurrenceId;
+        return link;
     }
 
     private async Task<ItemOutcome> FailAsync(AppDbContext db, Integration integration, EventLink? link, OutboxItem item, Exception ex, CancellationToken ct)

@@ -12,10 +12,19 @@ public static class OutboxWriter
 {
     /// <summary>Returns the integration ids that got (or already had) a pending row.</summary>
     /// <param name="notBefore">When the rows may be sent; a user's delete waits out its undo window (ADR 0014).</param>
+    /// <param name="alsoTo">Integrations a new event reaches besides the home ones (the second part of a split series).</param>
     public static async Task<IReadOnlyList<Guid>> EnqueueAsync(
         AppDbContext db, CalendarEvent ev, OutboxOperation op, DateTime now,
-        Guid? exceptIntegrationId = null, CancellationToken ct = default, Guid? onlyIntegrationId = null, DateTime? notBefore = null)
+        Guid? exceptIntegrationId = null, CancellationToken ct = default, Guid? onlyIntegrationId = null, DateTime? notBefore = null,
+        IReadOnlyCollection<Guid>? alsoTo = null)
     {
+        // An override belongs where its series is, home or not; even its deletion is owed there (it cancels that date).
+        HashSet<Guid>? seriesHolders = null;
+        if (ev.SeriesId is { } seriesId)
+        {
+            seriesHolders = [.. await db.EventLinks.Where(l => l.EventId == seriesId).Select(l => l.IntegrationId).ToListAsync(ct)];
+            seriesHolders.UnionWith(db.EventLinks.Local.Where(l => l.EventId == seriesId).Select(l => l.IntegrationId));
+        }
         var integrations = await db.Integrations
             .Where(i => i.UserId == ev.UserId && i.IsActive && i.Direction != SyncDirection.ImportOnly)
             .ToListAsync(ct);
@@ -28,8 +37,9 @@ public static class OutboxWriter
             var link = links.FirstOrDefault(l => l.IntegrationId == integration.Id)
                 ?? db.EventLinks.Local.FirstOrDefault(l => l.EventId == ev.Id && l.IntegrationId == integration.Id);
             // An event reaches the home integrations; other calendars only hear about events they already hold.
-            if (link is null && !integration.IsHome) continue;
-            if (link is null && op == OutboxOperation.Delete) continue;
+            var reaches = seriesHolders?.Contains(integration.Id) ?? (integration.IsHome || alsoTo?.Contains(integration.Id) == true);
+            if (link is null && !reaches) continue;
+            if (link is null && op == OutboxOperation.Delete && seriesHolders is null) continue;
             var effective = link?.ExternalId is null && op == OutboxOperation.Update ? OutboxOperation.Create : op;
             if (link is null)
             {
