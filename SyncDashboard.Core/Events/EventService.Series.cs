@@ -20,6 +20,17 @@ public sealed partial class EventService
         public bool IsFirst => OriginalStart == Series.Start;
     }
 
+    /// <summary>
+    /// The event as shown at <paramref name="shownStart"/>: for a series, that occurrence (its times, the series' id as
+    /// <see cref="EventDto.SeriesId"/> and the start as <see cref="EventDto.OriginalStart"/>), which an edit then names.
+    /// </summary>
+    public async Task<EventDto> GetOccurrenceAsync(Guid userId, Guid id, DateTimeOffset? shownStart, CancellationToken ct = default)
+    {
+        var dto = await GetAsync(userId, id, ct);
+        if (shownStart is not { } at || dto.Recurrence is not { Length: > 0 } || dto.RecurrenceProblem is not null || dto.SeriesId is not null) return dto;
+        return dto with { Start = at, End = at + (dto.End - dto.Start), SeriesId = dto.Id, OriginalStart = at };
+    }
+
     /// <param name="scope">Ignored for a single event; for a series without <paramref name="occurrence"/> only All applies.</param>
     /// <param name="occurrence">The occurrence's original start, when <paramref name="id"/> is the series.</param>
     public async Task<EventDto> UpdateAsync(Guid userId, Guid id, EventInput input, int? expectedVersion, EditScope? scope,
@@ -63,7 +74,8 @@ public sealed partial class EventService
     }
 
     /// <inheritdoc cref="UpdateAsync(Guid, Guid, EventInput, int?, EditScope?, DateTimeOffset?, CancellationToken)"/>
-    public async Task DeleteAsync(Guid userId, Guid id, EditScope? scope, DateTimeOffset? occurrence, CancellationToken ct = default)
+    /// <returns>The event that was deleted (an occurrence's override, or the series), which Undo restores; for "this and following", the series that now ends.</returns>
+    public async Task<Guid> DeleteAsync(Guid userId, Guid id, EditScope? scope, DateTimeOffset? occurrence, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -91,6 +103,7 @@ public sealed partial class EventService
         await tx.CommitAsync(ct);
         logger.LogInformation("Deleted event {EventId} ({Scope}) for user {UserId}; wrote event {ChangedEventId}", id, scope ?? EditScope.All, userId, deleted.Id);
         await AfterCommitAsync(db, deleted, ct);
+        return deleted.Id;
     }
 
     /// <summary>
@@ -156,7 +169,9 @@ public sealed partial class EventService
         var originalRule = series.Recurrence!;
         var kept = await EndSeriesBeforeAsync(db, target, ct);
         var next = new CalendarEvent { UserId = series.UserId, Title = fields.Title, Version = 1, OriginIntegrationId = series.OriginIntegrationId };
-        next.Apply(fields with { Recurrence = SeriesSplit.Continue(fields.Recurrence, originalRule, kept) });
+        // An override has no rule of its own: the part that continues repeats as the series did.
+        var rule = target.Override is not null && fields.Recurrence is null ? originalRule : fields.Recurrence;
+        next.Apply(fields with { Recurrence = SeriesSplit.Continue(rule, originalRule, kept) });
         db.Events.Add(next);
         await OutboxWriter.EnqueueAsync(db, next, OutboxOperation.Create, Now, ct: ct, alsoTo: await HoldersAsync(db, series.Id, ct));
         return next;

@@ -49,7 +49,7 @@ public sealed partial class EventService(
         UpdateAsync(userId, id, input, expectedVersion, null, null, ct);
 
     /// <summary>Deletes an event, or a whole series with its overrides.</summary>
-    public Task DeleteAsync(Guid userId, Guid id, CancellationToken ct = default) => DeleteAsync(userId, id, null, null, ct);
+    public Task<Guid> DeleteAsync(Guid userId, Guid id, CancellationToken ct = default) => DeleteAsync(userId, id, null, null, ct);
 
     public async Task<EventDto> GetAsync(Guid userId, Guid id, CancellationToken ct = default)
     {

@@ -22,6 +22,8 @@ internal static class CalendarApiEndpoints
             return GoogleHttp.Event(ctx, emu.InsertEvent(calendarId, body, GoogleHttp.Caller(ctx).Email));
         });
         api.MapGet("/calendars/{calendarId}/events/{eventId}", Get);
+        api.MapGet("/calendars/{calendarId}/events/{eventId}/instances", (HttpContext ctx, GoogleEmulator emu, string calendarId, string eventId) =>
+            GoogleHttp.Json(emu.Instances(calendarId, eventId, EventListQuery.From(ctx.Request.Query), GoogleHttp.Caller(ctx).Email)));
         api.MapPut("/calendars/{calendarId}/events/{eventId}", async (HttpContext ctx, GoogleEmulator emu, string calendarId, string eventId) =>
         {
             var body = await GoogleHttp.ReadJsonAsync<GoogleEvent>(ctx.Request);

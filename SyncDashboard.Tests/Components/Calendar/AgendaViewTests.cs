@@ -12,7 +12,7 @@ public sealed class AgendaViewTests
     private static IRenderedComponent<AgendaView> Render(BunitContext ctx, CalendarData data, Action<Guid>? onOpen = null)
     {
         ctx.Render<MudPopoverProvider>();
-        return ctx.Render<AgendaView>(p => p.Add(x => x.Data, data).Add(x => x.Anchor, Tue1Dec).Add(x => x.OnOpen, onOpen ?? (_ => { })));
+        return ctx.Render<AgendaView>(p => p.Add(x => x.Data, data).Add(x => x.Anchor, Tue1Dec).Add(x => x.OnOpen, (SyncDashboard.Web.Calendar.Layout.LayoutEvent e) => onOpen?.Invoke(e.EventId)));
     }
 
     /// <summary>Each row as "time | title".</summary>

@@ -19,7 +19,7 @@ public sealed class MonthViewTests
             .Add(x => x.Anchor, December)
             .Add(x => x.OnShowDay, onShowDay ?? (_ => { }))
             .Add(x => x.OnCreate, onCreate ?? (_ => { }))
-            .Add(x => x.OnOpen, onOpen ?? (_ => { })));
+            .Add(x => x.OnOpen, (SyncDashboard.Web.Calendar.Layout.LayoutEvent e) => onOpen?.Invoke(e.EventId)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 
@@ -104,5 +105,41 @@ public sealed class RecurrenceTests(GoogleEmulatorHost host) : IClassFixture<Goo
     {
         var start = item.GetProperty("start");
         return start.TryGetProperty("date", out var d) ? d.GetString()! : start.GetProperty("dateTime").GetString()!;
+    }
+
+    [Fact]
+    public async Task InstancesListsTheSeriesWithExceptionsInPlaceAndCancelledOnlyWhenAsked()
+    {
+        var user = host.NewUser();
+        var master = await user.InsertOkAsync(GoogleBodies.Weekly("Class", "2026-06-01T18:00:00", "2026-06-01T19:00:00",
+            "Europe/Berlin", "RRULE:FREQ=WEEKLY;COUNT=5"));
+        var id = master.GetProperty("id").GetString()!;
+        using var moved = await user.Api.PatchAsync($"{user.Events}/{id}_20260608T160000Z",
+            JsonContent.Create(new { summary = "Class (hall B)", start = new { dateTime = "2026-06-09T18:00:00+02:00", timeZone = "Europe/Berlin" },
+                end = new { dateTime = "2026-06-09T19:00:00+02:00", timeZone = "Europe/Berlin" } }));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        using var cancelled = await user.Api.DeleteAsync($"{user.Events}/{id}_20260615T160000Z");
+
+        var instances = (await user.GetJsonAsync($"{user.Events}/{id}/instances")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([$"{id}_20260601T160000Z", $"{id}_20260608T160000Z", $"{id}_20260622T160000Z", $"{id}_20260629T160000Z"],
+            instances.Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal("Class (hall B)", instances[1].GetProperty("summary").GetString());
+        Assert.Equal("2026-06-08T18:00:00+02:00", instances[1].GetProperty("originalStartTime").GetProperty("dateTime").GetString());
+        Assert.All(instances, i => Assert.Equal(id, i.GetProperty("recurringEventId").GetString()));
+
+        var withDeleted = (await user.GetJsonAsync($"{user.Events}/{id}/instances?showDeleted=true")).GetProperty("items");
+        Assert.Equal(5, withDeleted.GetArrayLength());
+
+        var window = await user.GetJsonAsync($"{user.Events}/{id}/instances?timeMin=2026-06-20T00:00:00Z&maxResults=1");
+        Assert.Equal($"{id}_20260622T160000Z", Assert.Single(window.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        var next = window.GetProperty("nextPageToken").GetString()!;
+        var second = await user.GetJsonAsync($"{user.Events}/{id}/instances?timeMin=2026-06-20T00:00:00Z&maxResults=1&pageToken={Uri.EscapeDataString(next)}");
+        Assert.Equal($"{id}_20260629T160000Z", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.False(second.TryGetProperty("nextPageToken", out _));
+
+        using var unknown = await user.Api.GetAsync($"{user.Events}/nosuchevent/instances");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var garbage = await user.Api.GetAsync($"{user.Events}/{id}/instances?pageToken=garbage");
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
     }
 }

@@ -36,6 +36,9 @@ public sealed record LayoutEvent
     /// <summary>An all-day event's end, exclusive: a Sat–Sun event ends on Monday. At least one day after the start.</summary>
     public DateOnly AllDayEnd { get; }
 
+    /// <summary>Where this occurrence starts as the API gives it: the instant, or an all-day event's first date at UTC midnight.</summary>
+    public DateTimeOffset OccurrenceStart => IsAllDay ? new DateTimeOffset(AllDayStart.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : Start;
+
     /// <summary>An end before the start (a provider's mistake) becomes a zero-length event at the start, not a crash.</summary>
     public static LayoutEvent Timed(Guid eventId, string title, DateTimeOffset start, DateTimeOffset end) =>
         new(eventId, title, false, start.ToUniversalTime(), (end < start ? start : end).ToUniversalTime(), default, default);

@@ -9,8 +9,8 @@ namespace SyncDashboard.Web.Components.Calendar;
 
 /// <summary>
 /// Applies a drag (or its keyboard equivalent) to an event by the editor's rules: the service validates and checks the
-/// version, a series is asked about first and then moves as a whole by the same step, and the result is a snackbar with
-/// Undo (the previous times, written over the new version). A failure is reported; the caller reloads, which puts the
+/// version, an occurrence of a series asks whether the move is for it, the following ones or all (as the editor does), and
+/// the result is a snackbar with Undo (the previous times, written over the new version). A failure is reported; the caller reloads, which puts the
 /// chip back where the event is.
 /// </summary>
 public sealed class EventMover(EventService events, IDialogService dialogs, ISnackbar snackbar, Guid userId, TimeZoneInfo zone,
@@ -23,17 +23,29 @@ public sealed class EventMover(EventService events, IDialogService dialogs, ISna
     {
         try
         {
-            var ev = await events.GetAsync(userId, drop.EventId);
+            var ev = await events.GetOccurrenceAsync(userId, drop.EventId, drop.OccurrenceStart);
             var step = EventDragMath.StepOf(drop, ev.IsAllDay, zone, geometry.PixelsPerMinute);
-            if (step.IsNone || !await ConfirmSeriesAsync(ev, drop.Kind)) return;
+            if (step.IsNone) return;
+            var resize = drop.Kind == DragKind.Resize;
+            EditScope? scope = null;
+            if (ev.IsOccurrence
+                && (scope = await SeriesScopeDialog.AskAsync(dialogs, resize ? "Resize recurring event" : "Move recurring event", resize ? "Resize" : "Move")) is null)
+                return;
 
-            // A series moves by the step the dragged occurrence took, from its own first start.
+            // The dragged occurrence takes the step; "all events" moves the series by the same step from its own first start.
+            var series = scope == EditScope.All ? await events.GetAsync(userId, ev.SeriesId!.Value) : null;
             var (start, end) = EventDragMath.Apply(ev.Start, ev.End, ev.IsAllDay, zone, drop.Kind, step);
-            var saved = await events.UpdateAsync(userId, ev.Id, Input(ev, start, end), ev.Version);
-            var verb = drop.Kind == DragKind.Resize ? "Resized" : "Moved";
-            UndoSnackbar.Show(snackbar, $"{verb} “{saved.Title}” to {format.EventRange(saved.Start, saved.End, saved.IsAllDay)}.", UndoVisible, async () =>
+            var saved = await events.UpdateAsync(userId, ev.Id, Input(ev, start, end), ev.Version, scope, ev.OriginalStart);
+            var message = $"{(resize ? "Resized" : "Moved")} “{saved.Title}” to {format.EventRange(start, end, saved.IsAllDay)}.";
+            if (scope == EditScope.Following)
             {
-                await events.UpdateAsync(userId, ev.Id, Input(ev, ev.Start, ev.End), saved.Version);
+                snackbar.Add(message, Severity.Success);
+                return;
+            }
+            UndoSnackbar.Show(snackbar, message, UndoVisible, async () =>
+            {
+                var back = series is null ? Input(saved, ev.Start, ev.End) : Input(series, series.Start, series.End);
+                await events.UpdateAsync(userId, saved.Id, back, saved.Version);
                 return $"Put “{saved.Title}” back.";
             });
         }
@@ -48,32 +60,13 @@ public sealed class EventMover(EventService events, IDialogService dialogs, ISna
     /// </summary>
     public static string? Describe(EventDrop drop, IEnumerable<LayoutEvent> shown, TimeZoneInfo zone, DateTimeFormatter format, TimeGridGeometry geometry)
     {
-        var e = shown.FirstOrDefault(x => x.EventId == drop.EventId && Math.Abs((StartOf(x) - drop.OccurrenceStart).TotalSeconds) < 1);
+        var e = shown.FirstOrDefault(x => x.EventId == drop.EventId && Math.Abs((x.OccurrenceStart - drop.OccurrenceStart).TotalSeconds) < 1);
         if (e is null) return null;
         var step = EventDragMath.StepOf(drop, e.IsAllDay, zone, geometry.PixelsPerMinute);
         if (step.IsNone) return null;
         var end = e.IsAllDay ? new DateTimeOffset(e.AllDayEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : e.End;
-        var (newStart, newEnd) = EventDragMath.Apply(StartOf(e), end, e.IsAllDay, zone, drop.Kind, step);
+        var (newStart, newEnd) = EventDragMath.Apply(e.OccurrenceStart, end, e.IsAllDay, zone, drop.Kind, step);
         return format.EventRange(newStart, newEnd, e.IsAllDay);
-    }
-
-    /// <summary>An occurrence's start as chips report it: the instant, or an all-day event's first date at UTC midnight.</summary>
-    private static DateTimeOffset StartOf(LayoutEvent e) =>
-        e.IsAllDay ? new DateTimeOffset(e.AllDayStart.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : e.Start;
-
-    /// <summary>A series moves as a whole; choosing one occurrence is not offered yet.</summary>
-    private async Task<bool> ConfirmSeriesAsync(EventDto ev, DragKind kind)
-    {
-        if (string.IsNullOrEmpty(ev.Recurrence)) return true;
-        return await dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = "Change the series?",
-            Message = kind == DragKind.Resize
-                ? "This event repeats — change the end of every occurrence by the same amount?"
-                : "This event repeats — move every occurrence by the same amount?",
-            YesText = kind == DragKind.Resize ? "Change all" : "Move all",
-            CancelText = "Cancel",
-        }, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true }) == true;
     }
 
     private static EventInput Input(EventDto e, DateTimeOffset start, DateTimeOffset end) =>
