@@ -19,22 +19,32 @@ public sealed partial class EventService
         if (ev.DeletedAt is not { } deletedAt || Now >= deletedAt + options.Value.DeleteUndoWindow)
             throw new ConcurrencyConflictException("Too late to undo: the deletion has already been sent to Google and Notion (or is being sent).");
 
-        var deleteRows = await db.Outbox.Where(o => o.EventId == id && o.UserId == userId && o.Operation == OutboxOperation.Delete).ToListAsync(ct);
-        var waiting = deleteRows.Where(o => o.State == OutboxState.Pending && o.NextAttemptAt > Now).ToList();
-        var owed = await OwedIntegrationsAsync(db, ev, ct);
-        // Every integration that holds the event must still have its deletion waiting here; one that was sent, is in
-        // flight, or was never queued (the event was deleted there first) cannot be undone from the app.
-        if (owed.Any(i => !waiting.Exists(o => o.IntegrationId == i)))
+        if (!await TakeBackDeleteAsync(db, ev, ct))
             throw new ConcurrencyConflictException("Too late to undo: the event is already deleted in Google or Notion.");
-
-        ev.IsDeleted = false;
-        ev.DeletedAt = null;
-        var links = await db.EventLinks.Where(l => l.EventId == id).ToListAsync(ct);
-        foreach (var row in waiting) TakeBack(db, ev, row, links.FirstOrDefault(l => l.IntegrationId == row.IntegrationId));
+        // A series' overrides were deleted with it (same instant): they come back with it where their deletions still wait.
+        var overrides = await db.Events.Where(e => e.SeriesId == id && e.UserId == userId && e.IsDeleted && e.DeletedAt == deletedAt).ToListAsync(ct);
+        foreach (var row in overrides) await TakeBackDeleteAsync(db, row, ct);
         await SaveAsync(db, ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Restored event {EventId} for user {UserId}; took back {Count} waiting deletions", id, userId, waiting.Count);
+        logger.LogInformation("Restored event {EventId} for user {UserId} with {Overrides} of its overrides", id, userId, overrides.Count(o => !o.IsDeleted));
         return await AfterCommitAsync(db, ev, ct);
+    }
+
+    /// <summary>
+    /// Undeletes <paramref name="ev"/> when every integration that holds it still has its deletion waiting here; one that was
+    /// sent, is in flight, or was never queued (the event was deleted there first) cannot be undone from the app.
+    /// </summary>
+    private async Task<bool> TakeBackDeleteAsync(AppDbContext db, CalendarEvent ev, CancellationToken ct)
+    {
+        var deleteRows = await db.Outbox.Where(o => o.EventId == ev.Id && o.UserId == ev.UserId && o.Operation == OutboxOperation.Delete).ToListAsync(ct);
+        var waiting = deleteRows.Where(o => o.State == OutboxState.Pending && o.NextAttemptAt > Now).ToList();
+        var owed = await OwedIntegrationsAsync(db, ev, ct);
+        if (owed.Any(i => !waiting.Exists(o => o.IntegrationId == i))) return false;
+        ev.IsDeleted = false;
+        ev.DeletedAt = null;
+        var links = await db.EventLinks.Where(l => l.EventId == ev.Id).ToListAsync(ct);
+        foreach (var row in waiting) TakeBack(db, ev, row, links.FirstOrDefault(l => l.IntegrationId == row.IntegrationId));
+        return true;
     }
 
     /// <summary>

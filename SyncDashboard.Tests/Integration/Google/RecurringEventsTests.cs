@@ -225,6 +225,25 @@ public sealed class RecurringEventsTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task UndoOfASeriesDeleteBringsItsOverridesBackButNotItsCancelledDates()
+    {
+        var s = await WeeklySeriesAsync("Band");
+        var (second, third) = (s.First.AddDays(7), s.First.AddDays(14));
+        var changed = await (await s.G.User.Api.PutJsonAsync($"/api/events?id={s.Id}&scope=this&occurrence={Iso(second)}", Body("Band (gig)", second))).ReadJsonAsync();
+        await s.G.User.Api.DeleteAsync($"/api/events?id={s.Id}&scope=this&occurrence={Iso(third)}");
+        var overrideId = changed.GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await s.G.User.Api.DeleteAsync($"/api/events?id={s.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s.G.User.Api.PostAsync($"/api/events/{s.Id}/restore", null)).StatusCode);
+
+        var list = await ListAsync(s);
+        Assert.Equal(7, list.Count);
+        Assert.Equal("Band (gig)", list[1].GetProperty("title").GetString());
+        Assert.Equal(overrideId, list[1].GetProperty("id").GetGuid());
+        Assert.DoesNotContain(third, list.Select(e => e.GetProperty("start").GetDateTimeOffset()));
+    }
+
+    [Fact]
     public async Task HostileScopesAndOccurrencesAreClearFourHundreds()
     {
         var s = await WeeklySeriesAsync("Guarded");
