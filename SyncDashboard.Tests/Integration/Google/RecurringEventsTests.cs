@@ -7,6 +7,7 @@ using SyncDashboard.Emulators.Google.Wire;
 using SyncDashboard.Emulators.Notion;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Integration.Notion;
+using SyncDashboard.Web.Demo;
 
 namespace SyncDashboard.Tests.Integration.Google;
 
@@ -241,6 +242,31 @@ public sealed class RecurringEventsTests(AppFixture fixture)
         Assert.Equal("Band (gig)", list[1].GetProperty("title").GetString());
         Assert.Equal(overrideId, list[1].GetProperty("id").GetGuid());
         Assert.DoesNotContain(third, list.Select(e => e.GetProperty("start").GetDateTimeOffset()));
+    }
+
+    [Fact]
+    public async Task AGoogleSeriesWithExceptionsImportsAsOneSeriesWithOverridesOnTheFirstSync()
+    {
+        var user = await _app.CreateUserAsync("google");
+        var email = $"g{Guid.NewGuid():N}@example.com";
+        Google.CreateAccount(email, "Europe/Berlin", owner: user.EmulatorOwner);
+        var first = FirstFriday();
+        var master = Google.InsertEvent(email, GoogleTestKit.TimedEvent("Team sync", first) with { Recurrence = ["RRULE:FREQ=WEEKLY;COUNT=4"] });
+        Google.PatchEvent(email, $"{master.Id}_{Stamp(first.AddDays(7))}", new JsonObject { ["summary"] = "Team sync (offsite)" });
+        Google.DeleteEvent(email, $"{master.Id}_{Stamp(first.AddDays(14))}");
+        var connect = _app.Get<SyncDashboard.Core.Google.GoogleConnectService>();
+        var account = await connect.ConnectGrantAsync(user.Id, Google.IssueTokens(email, GoogleTestKit.Scopes).ToTokenResponse(), default);
+        await connect.AddCalendarsAsync(user.Id, account.CredentialId,
+            [new SyncDashboard.Core.Google.CalendarChoice(email, "Mine", SyncDashboard.Core.Domain.SyncDirection.TwoWay, true)], default);
+
+        var from = Uri.EscapeDataString(first.AddDays(-1).ToString("O"));
+        var to = Uri.EscapeDataString(first.AddDays(40).ToString("O"));
+        var list = (await (await user.Api.GetAsync($"/api/events?from={from}&to={to}")).ReadJsonAsync()).EnumerateArray().ToList();
+        Assert.Equal(["Team sync", "Team sync (offsite)", "Team sync"], list.Select(e => e.GetProperty("title").GetString()));
+        Assert.Equal(list[0].GetProperty("id").GetGuid(), list[1].GetProperty("seriesId").GetGuid());
+        var rows = await _app.AppEventsAsync(user.Id);
+        Assert.Equal(2, rows.Count); // the series and its one live override; no stray single events
+        Assert.Single(rows, r => r.SeriesId is not null && r.Recurrence is null);
     }
 
     [Fact]
