@@ -270,6 +270,33 @@ public sealed class RecurringEventsTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task AnAllDaySeriesNamesItsOccurrencesByDate()
+    {
+        var g = await _app.ConnectGoogleAsync();
+        var first = new DateTimeOffset(FirstFriday().UtcDateTime.Date, TimeSpan.Zero);
+        var created = await (await g.User.Api.PostJsonAsync("/api/events", new
+        {
+            title = "Bin day", start = first, end = first, allDay = true, recurrence = "RRULE:FREQ=WEEKLY;COUNT=5",
+        })).ReadJsonAsync();
+        var id = created.GetProperty("id").GetGuid();
+        var googleId = id.ToString("N");
+        await Eventually.TrueAsync(() => Google.Events(g.CalendarId).Any(e => e.Id == googleId), "the series is in Google");
+        var (second, fourth) = (first.AddDays(7), first.AddDays(21));
+
+        Assert.Equal(HttpStatusCode.OK, (await g.User.Api.PutJsonAsync($"/api/events?id={id}&scope=this&occurrence={Iso(second)}",
+            new { title = "Bin day (late)", start = second.AddDays(1), end = second.AddDays(1), allDay = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await g.User.Api.DeleteAsync($"/api/events?id={id}&scope=following&occurrence={Iso(fourth)}")).StatusCode);
+
+        var instance = $"{googleId}_{second:yyyyMMdd}";
+        await Eventually.TrueAsync(() => Google.Events(g.CalendarId).FirstOrDefault(e => e.Id == instance)?.Start?.Date == $"{second.AddDays(1):yyyy-MM-dd}",
+            "Google has the moved all-day occurrence");
+        await Eventually.TrueAsync(() => Google.GetEvent(g.CalendarId, googleId).Recurrence!.Single() == $"RRULE:FREQ=WEEKLY;UNTIL={fourth.AddDays(-1):yyyyMMdd}",
+            "Google's series ends the day before");
+        var dates = Google.ListEvents(g.CalendarId, new EventListQuery { SingleEvents = true, OrderBy = "startTime" }).Items!.Select(e => e.Start!.Date).ToList();
+        Assert.Equal([$"{first:yyyy-MM-dd}", $"{second.AddDays(1):yyyy-MM-dd}", $"{first.AddDays(14):yyyy-MM-dd}"], dates);
+    }
+
+    [Fact]
     public async Task HostileScopesAndOccurrencesAreClearFourHundreds()
     {
         var s = await WeeklySeriesAsync("Guarded");
