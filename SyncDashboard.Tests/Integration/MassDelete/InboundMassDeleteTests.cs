@@ -1,3 +1,4 @@
+using System.Net;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Integration.Google;
@@ -47,6 +48,14 @@ public sealed class InboundMassDeleteTests(MassDeleteHost host) : IClassFixture<
         var s = await MassDeleteScene.SeedAsync(App, 20);
         s.DeleteInGoogle(s.EventIds.Take(15));
         await s.SyncAsync(s.Google.IntegrationId);
+        Assert.Equal(15, await s.HeldAsync(s.Google.IntegrationId));
+        var stranger = await App.CreateUserAsync();
+        foreach (var action in new[] { "apply", "discard" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.Api.PostAsync($"/api/calendar/held-deletions/{s.Google.IntegrationId}/{action}", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await s.Api.PostAsync($"/api/calendar/held-deletions/{Guid.NewGuid()}/{action}", null)).StatusCode);
+        }
+        Assert.Equal("[]", (await (await stranger.Api.GetAsync("/api/calendar/held-deletions")).ReadJsonAsync()).GetRawText());
         Assert.Equal(15, await s.HeldAsync(s.Google.IntegrationId));
 
         await s.SettleAsync(s.Google.IntegrationId, "discard");
