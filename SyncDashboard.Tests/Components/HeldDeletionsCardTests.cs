@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Sync.MassDelete;
 using SyncDashboard.Web.Components.Dashboard;
@@ -49,13 +48,13 @@ public sealed class HeldDeletionsCardTests(ComponentDatabase database) : IClassF
         var question = Text.Of(dialogs.WaitForElement(".mud-message-box"));
         Assert.Contains("Apply 12 deletions?", question);
         Assert.Contains("12 events will be deleted in the app and on your other calendars.", question);
-        await Button(dialogs, "Cancel").ClickAsync(new());
+        await dialogs.MessageBoxButton("Cancel").ClickAsync(new());
         await asking;
         Assert.Equal(0, changed);
         Assert.All(await database.EventsOfAsync(userId), e => Assert.False(e.IsDeleted));
 
         asking = cut.Find("[data-testid=apply-deletions]").ClickAsync(new());
-        await Button(dialogs, "Delete 12 events").ClickAsync(new());
+        await dialogs.MessageBoxButton("Delete 12 events").ClickAsync(new());
         await asking;
 
         Assert.Equal(1, changed);
@@ -82,15 +81,9 @@ public sealed class HeldDeletionsCardTests(ComponentDatabase database) : IClassF
         Assert.All(await db.EventLinks.Where(l => l.IntegrationId == integration.Id).ToListAsync(), l => Assert.Null(l.ExternalId));
     }
 
-    private static AngleSharp.Dom.IElement Button(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
-        dialogs.WaitForElements(".mud-message-box button").Single(b => Text.Of(b) == text);
-
     private BunitContext NewContext()
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddFallbackServiceProvider(database.Services);
+        var ctx = EventEditorDialog.NewContext(database);
         ctx.Render<MudPopoverProvider>();
         return ctx;
     }
