@@ -11,7 +11,7 @@ using SyncDashboard.Core.Persistence;
 namespace SyncDashboard.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202050927_MassDeleteGuard")]
+    [Migration("20261202055310_MassDeleteGuard")]
     partial class MassDeleteGuard
     {
         /// <inheritdoc />
@@ -99,11 +99,17 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("OriginIntegrationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OriginalStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recurrence")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecurrenceProblem")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Start")
@@ -129,6 +135,10 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "OriginalStart")
+                        .IsUnique()
+                        .HasFilter("\"SeriesId\" IS NOT NULL");
 
                     b.HasIndex("UserId", "IsDeleted", "Start");
 
