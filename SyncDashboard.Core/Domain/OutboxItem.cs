@@ -22,6 +22,12 @@ public sealed class OutboxItem
     /// </summary>
     public DateTime? LeaseExpiresAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// A deletion the mass-delete guard does not judge again: relayed from another integration's pull (judged there, inbound)
+    /// or applied by the user after a hold (ADR 0015).
+    /// </summary>
+    public bool GuardCleared { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }

@@ -15,6 +15,8 @@ public sealed class SyncRun
     public int Updated { get; set; }
     public int Deleted { get; set; }
     public int Failed { get; set; }
+    /// <summary>Deletions the mass-delete guard held in this run instead of applying or sending them (ADR 0015).</summary>
+    public int Held { get; set; }
     public int Requests { get; set; }
     public string? Error { get; set; }
 }

@@ -40,11 +40,20 @@ public sealed partial class EventService
         var waiting = deleteRows.Where(o => o.State == OutboxState.Pending && o.NextAttemptAt > Now).ToList();
         var owed = await OwedIntegrationsAsync(db, ev, ct);
         if (owed.Any(i => !waiting.Exists(o => o.IntegrationId == i))) return false;
+        await UndeleteAsync(db, ev, waiting, Now, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Brings a soft-deleted event back and takes back its deletions that have not left (<paramref name="unsent"/>); also
+    /// what discarding a held outbound burst does (ADR 0015), after the undo window.
+    /// </summary>
+    internal static async Task UndeleteAsync(AppDbContext db, CalendarEvent ev, IEnumerable<OutboxItem> unsent, DateTime now, CancellationToken ct)
+    {
         ev.IsDeleted = false;
         ev.DeletedAt = null;
         var links = await db.EventLinks.Where(l => l.EventId == ev.Id).ToListAsync(ct);
-        foreach (var row in waiting) TakeBack(db, ev, row, links.FirstOrDefault(l => l.IntegrationId == row.IntegrationId));
-        return true;
+        foreach (var row in unsent) TakeBack(db, ev, row, links.FirstOrDefault(l => l.IntegrationId == row.IntegrationId), now);
     }
 
     /// <summary>
@@ -52,7 +61,7 @@ public sealed partial class EventService
     /// integration), so the row becomes that change again where one is owed, and disappears where the other side already
     /// agrees with the event.
     /// </summary>
-    private void TakeBack(AppDbContext db, CalendarEvent ev, OutboxItem row, EventLink? link)
+    private static void TakeBack(AppDbContext db, CalendarEvent ev, OutboxItem row, EventLink? link, DateTime now)
     {
         var agreed = FieldsJson.Deserialize(link?.BaseFields);
         if (link?.ExternalId is not null && agreed is not null && FieldMerge.SameContent(agreed, ev.ToFields()))
@@ -62,7 +71,8 @@ public sealed partial class EventService
             return;
         }
         row.Operation = link?.ExternalId is null ? OutboxOperation.Create : OutboxOperation.Update;
-        row.NextAttemptAt = Now;
+        row.State = OutboxState.Pending;
+        row.NextAttemptAt = now;
     }
 
     /// <summary>The integrations a delete of this event is sent to: those that hold it and take the app's changes.</summary>

@@ -8,6 +8,7 @@ using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync;
 using SyncDashboard.Core.Sync.Outbox;
 using SyncDashboard.Core.Sync.Merge;
+using SyncDashboard.Core.Sync.MassDelete;
 
 namespace SyncDashboard.Core.Notion;
 
@@ -22,6 +23,7 @@ public sealed class NotionReconciliation(
     IDbContextFactory<AppDbContext> dbFactory,
     NotionCalendarProvider provider,
     Reconciler reconciler,
+    InboundDeletionGuard deletionGuard,
     IntegrationLocks locks,
     IChangeNotifier notifier,
     IOutboxSignal outboxSignal,
@@ -56,8 +58,11 @@ public sealed class NotionReconciliation(
             run.Requests = scan.Requests;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var pageId in scan.VanishedPageIds)
-                await reconciler.ApplyAsync(db, integration, new RemoteEvent(pageId, null, Deleted: true, null, now), outcome, ct);
+            var vanished = scan.VanishedPageIds.Select(pageId => new RemoteEvent(pageId, null, Deleted: true, null, now)).ToList();
+            // A database unshared from the integration vanishes whole: the same guard as a pull's deletions (ADR 0015).
+            var guarded = await deletionGuard.HoldBurstAsync(db, integration, vanished, ct);
+            run.Held = guarded.Held;
+            foreach (var remote in guarded.ToApply) await reconciler.ApplyAsync(db, integration, remote, outcome, ct);
             integration.LastFullScanAt = now;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -73,7 +78,7 @@ public sealed class NotionReconciliation(
         {
             await SyncRunLog.SaveAsync(dbFactory, run, watch, outcome, clock);
         }
-        if (outcome.ChangedEventIds.Count > 0)
+        if (outcome.ChangedEventIds.Count > 0 || run.Held > 0)
         {
             outboxSignal.Notify();
             await notifier.PublishAsync(integration.UserId, integrationId, outcome.ChangedEventIds, ct);

@@ -14,6 +14,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<Conflict> Conflicts => Set<Conflict>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<HeldDeletion> HeldDeletions => Set<HeldDeletion>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 

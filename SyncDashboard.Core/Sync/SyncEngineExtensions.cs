@@ -5,6 +5,7 @@ using SyncDashboard.Core.Sync.Pull;
 using SyncDashboard.Core.Sync.Outbox;
 using SyncDashboard.Core.Sync.Merge;
 using SyncDashboard.Core.Sync.Conflicts;
+using SyncDashboard.Core.Sync.MassDelete;
 
 namespace SyncDashboard.Core.Sync;
 
@@ -26,6 +27,7 @@ public static class SyncEngineExtensions
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<ConflictService>();
         services.AddSingleton<IntegrationSettingsService>();
+        services.AddMassDeleteGuard(configuration);
         return services;
     }
 }

@@ -9,13 +9,13 @@ using SyncDashboard.Core.Sync.Outbox;
 
 namespace SyncDashboard.Core.Sync;
 
-public sealed record SyncNowResult(bool Started, int Created, int Updated, int Deleted, int Conflicts, int Sent, int Failed, IReadOnlyList<string> Errors)
+public sealed record SyncNowResult(bool Started, int Created, int Updated, int Deleted, int Conflicts, int Sent, int Failed, IReadOnlyList<string> Errors, int Held = 0)
 {
     public static readonly SyncNowResult AlreadyRunning = new(false, 0, 0, 0, 0, 0, 0, []);
 
     public string Summary => !Started ? "A sync is already running."
         : Errors.Count > 0 ? string.Join(" ", Errors)
-        : $"Imported {Created} new, {Updated} updated, {Deleted} deleted; sent {Sent} change{(Sent == 1 ? "" : "s")}" + (Failed > 0 ? $", {Failed} failed." : ".");
+        : $"Imported {Created} new, {Updated} updated, {Deleted} deleted; " + (Held > 0 ? $"held {Held} deletion{(Held == 1 ? "" : "s")} for you to check; " : "") + $"sent {Sent} change{(Sent == 1 ? "" : "s")}" + (Failed > 0 ? $", {Failed} failed." : ".");
 }
 
 /// <summary>"Sync now": pull every (or one) integration and drain its outbox, at once. One run per user at a time.</summary>
@@ -46,12 +46,13 @@ public sealed class SyncNowService(
             await db.Outbox.Where(o => o.UserId == userId && ids.Contains(o.IntegrationId) && (o.State == OutboxState.Pending || o.State == OutboxState.Failed))
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
 
-            int created = 0, updated = 0, deleted = 0, conflicts = 0, sent = 0, failed = 0;
+            int created = 0, updated = 0, deleted = 0, conflicts = 0, sent = 0, failed = 0, held = 0;
             var errors = new List<string>();
             foreach (var id in ids)
             {
                 var pull = await puller.PullAsync(id, SyncTrigger.Manual, ct);
                 (created, updated, deleted, conflicts) = (created + pull.Created, updated + pull.Updated, deleted + pull.Deleted, conflicts + pull.Conflicts);
+                held += pull.Held;
                 if (pull.Error is not null) errors.Add(pull.Error);
                 var push = await dispatcher.DispatchDueAsync(id, ct);
                 sent += push.Sent;
@@ -59,7 +60,7 @@ public sealed class SyncNowService(
             }
             logger.LogInformation("Sync now for user {UserId} over integrations {IntegrationIds}: {Created} created, {Updated} updated, {Deleted} deleted, {Sent} sent, {Failed} failed",
                 userId, ids, created, updated, deleted, sent, failed);
-            return new SyncNowResult(true, created, updated, deleted, conflicts, sent, failed, errors.Distinct().ToList());
+            return new SyncNowResult(true, created, updated, deleted, conflicts, sent, failed, errors.Distinct().ToList(), held);
         }
         finally
         {

@@ -267,6 +267,40 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.ToTable("EventLinks");
                 });
 
+            modelBuilder.Entity("SyncDashboard.Core.Domain.HeldDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("IntegrationId", "EventId", "Direction")
+                        .IsUnique();
+
+                    b.ToTable("HeldDeletions");
+                });
+
             modelBuilder.Entity("SyncDashboard.Core.Domain.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -445,6 +479,9 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("GuardCleared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("IntegrationId")
                         .HasColumnType("TEXT");
 
@@ -543,6 +580,9 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("IntegrationId")
                         .HasColumnType("TEXT");

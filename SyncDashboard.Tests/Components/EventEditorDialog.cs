@@ -40,8 +40,7 @@ public sealed class EventEditorDialog
     public async Task<bool> ClosedAsync() => (await Closed.WaitAsync(TimeSpan.FromSeconds(10)))?.Canceled == false;
 
     /// <summary>The confirmation shown over the editor (a message box), by the text of its button.</summary>
-    public IElement ConfirmationButton(string text) =>
-        Host.WaitForElements(".mud-message-box button").Single(b => Text.Of(b) == text);
+    public IElement ConfirmationButton(string text) => Host.MessageBoxButton(text);
 
     /// <summary>A context with the UI kit's services and, behind them, Core's services over <paramref name="database"/>.</summary>
     public static BunitContext NewContext(ComponentDatabase database)

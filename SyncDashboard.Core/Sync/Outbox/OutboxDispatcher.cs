@@ -6,6 +6,7 @@ using SyncDashboard.Core.Events;
 using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync.Merge;
+using SyncDashboard.Core.Sync.MassDelete;
 
 namespace SyncDashboard.Core.Sync.Outbox;
 
@@ -26,6 +27,7 @@ public sealed partial class OutboxDispatcher(
     IDbContextFactory<AppDbContext> dbFactory,
     ProviderRegistry providers,
     Reconciler reconciler,
+    OutboundDeletionGuard deletionGuard,
     IntegrationLocks locks,
     IChangeNotifier notifier,
     IOptions<SyncOptions> options,
@@ -78,8 +80,11 @@ public sealed partial class OutboxDispatcher(
             async (group, token) =>
             {
                 var changed = new HashSet<Guid>();
+                var held = 0;
                 using (await locks.AcquireAsync(group.Key, token))
                 {
+                    // Held rows are skipped below (their state is no longer pending); the dashboard must show the hold.
+                    held = await deletionGuard.HoldBurstAsync(group.Key, token);
                     foreach (var item in group)
                     {
                         var outcome = await ProcessAsync(item.Id, token);
@@ -88,7 +93,7 @@ public sealed partial class OutboxDispatcher(
                     }
                 }
                 // Sync chips and the status panel follow the outbox too.
-                if (changed.Count > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, token);
+                if (changed.Count > 0 || held > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, token);
             });
         return new DispatchResult(totals.Sent, totals.Retrying, totals.DeadLettered, totals.Waiting);
     }

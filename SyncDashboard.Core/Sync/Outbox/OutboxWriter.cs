@@ -53,13 +53,14 @@ public static class OutboxWriter
                 link.State = LinkState.Pending;
             }
 
-            await AddOrCoalesceAsync(db, ev, integration.Id, effective, notBefore ?? now, ct);
+            // A deletion relayed from another integration's pull was judged by the inbound guard there (ADR 0015).
+            await AddOrCoalesceAsync(db, ev, integration.Id, effective, notBefore ?? now, guardCleared: exceptIntegrationId is not null, ct);
             targets.Add(integration.Id);
         }
         return targets;
     }
 
-    private static async Task AddOrCoalesceAsync(AppDbContext db, CalendarEvent ev, Guid integrationId, OutboxOperation op, DateTime due, CancellationToken ct)
+    private static async Task AddOrCoalesceAsync(AppDbContext db, CalendarEvent ev, Guid integrationId, OutboxOperation op, DateTime due, bool guardCleared, CancellationToken ct)
     {
         // The dispatcher sends the event as it is when it runs, so one pending row per event and target is enough.
         var pending = await db.Outbox.FirstOrDefaultAsync(o => o.EventId == ev.Id && o.IntegrationId == integrationId
@@ -75,12 +76,13 @@ public static class OutboxWriter
             pending.State = OutboxState.Pending;
             pending.NextAttemptAt = due;
             pending.Attempts = 0;
+            pending.GuardCleared = guardCleared;
             return;
         }
         db.Outbox.Add(new OutboxItem
         {
             UserId = ev.UserId, EventId = ev.Id, IntegrationId = integrationId, Operation = op,
-            State = OutboxState.Pending, NextAttemptAt = due,
+            State = OutboxState.Pending, NextAttemptAt = due, GuardCleared = guardCleared,
         });
     }
 }

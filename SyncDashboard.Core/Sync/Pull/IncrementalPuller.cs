@@ -6,10 +6,11 @@ using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync.Outbox;
 using SyncDashboard.Core.Sync.Merge;
+using SyncDashboard.Core.Sync.MassDelete;
 
 namespace SyncDashboard.Core.Sync.Pull;
 
-public sealed record PullResult(Guid IntegrationId, int Created, int Updated, int Deleted, int Conflicts, int Requests, bool FullSync, string? Error);
+public sealed record PullResult(Guid IntegrationId, int Created, int Updated, int Deleted, int Conflicts, int Requests, bool FullSync, string? Error, int Held = 0);
 
 /// <summary>
 /// Pulls one integration's changes since its cursor and reconciles them in one transaction; the cursor moves in
@@ -20,6 +21,7 @@ public sealed class IncrementalPuller(
     IDbContextFactory<AppDbContext> dbFactory,
     ProviderRegistry providers,
     Reconciler reconciler,
+    InboundDeletionGuard deletionGuard,
     IntegrationLocks locks,
     IChangeNotifier notifier,
     IOutboxSignal outboxSignal,
@@ -59,11 +61,14 @@ public sealed class IncrementalPuller(
             }
             fullSync = changes.IsFullSync;
             run.Requests = changes.Requests;
+            // The whole run's deletions are judged before any is applied; the cursor still moves past held ones (ADR 0015).
+            var guarded = await deletionGuard.HoldBurstAsync(db, integration, changes.Events, ct);
+            run.Held = guarded.Held;
 
             // Reconciling looks at the change tracker's local view per item; automatic change detection would rescan every
             // tracked entity each time (quadratic in the batch), so detect once per commit instead.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var batches = changes.Events.Chunk(BatchSize).ToList();
+            var batches = guarded.ToApply.Chunk(BatchSize).ToList();
             if (batches.Count == 0) batches.Add([]);
             for (var b = 0; b < batches.Count; b++)
             {
@@ -98,12 +103,12 @@ public sealed class IncrementalPuller(
             await SyncRunLog.SaveAsync(dbFactory, run, watch, outcome, clock);
         }
 
-        if (outcome.ChangedEventIds.Count > 0)
+        if (outcome.ChangedEventIds.Count > 0 || run.Held > 0)
         {
             outboxSignal.Notify();
             await notifier.PublishAsync(integration.UserId, integration.Id, outcome.ChangedEventIds, ct);
         }
-        return new PullResult(integration.Id, outcome.Created, outcome.Updated, outcome.Deleted, outcome.Conflicts, run.Requests, fullSync, run.Error);
+        return new PullResult(integration.Id, outcome.Created, outcome.Updated, outcome.Deleted, outcome.Conflicts, run.Requests, fullSync, run.Error, run.Held);
     }
 
     private async Task RecordFailureAsync(Guid integrationId, Exception ex, string message, CancellationToken ct)

@@ -43,6 +43,8 @@ public sealed class IntegrationSettingsService(IDbContextFactory<AppDbContext> d
         integration.Status = IntegrationStatus.Disconnected;
         await db.Outbox.Where(o => o.IntegrationId == integrationId && o.State != OutboxState.Completed)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.DeadLettered).SetProperty(o => o.LastError, "The integration was disconnected."), ct);
+        // Nothing is left to apply or discard with a side that no longer syncs.
+        await db.HeldDeletions.Where(h => h.IntegrationId == integrationId).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Disconnected integration {IntegrationId} of user {UserId}", integrationId, userId);
     }

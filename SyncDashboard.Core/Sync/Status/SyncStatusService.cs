@@ -23,9 +23,10 @@ public sealed record IntegrationStatusDto(
     Guid? CredentialId,
     string? AccountName,
     DateTimeOffset? LastFullScanAt,
-    bool HasWebhookToken);
+    bool HasWebhookToken,
+    int HeldDeletions = 0);
 
-/// <summary>What the status panel shows per integration, read in three queries whatever the number of integrations.</summary>
+/// <summary>What the status panel shows per integration, read in four queries whatever the number of integrations.</summary>
 public sealed class SyncStatusService(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<IntegrationStatusDto>> GetAsync(Guid userId, CancellationToken ct = default)
@@ -44,6 +45,10 @@ public sealed class SyncStatusService(IDbContextFactory<AppDbContext> dbFactory)
             .Select(g => new { IntegrationId = g.Key, Error = g.OrderByDescending(o => o.Id).Select(o => o.LastError).First() })
             .ToListAsync(ct);
 
+        // Deletions the mass-delete guard holds for the user's answer (ADR 0015).
+        var held = await db.HeldDeletions.AsNoTracking().Where(h => h.UserId == userId)
+            .GroupBy(h => h.IntegrationId).Select(g => new { IntegrationId = g.Key, Count = g.Count() }).ToListAsync(ct);
+
         int Count(Guid id, params OutboxState[] states) => counts.Where(c => c.IntegrationId == id && states.Contains(c.State)).Sum(c => c.Count);
         return integrations.OrderBy(i => i.Provider).ThenBy(i => i.DisplayName).Select(i => new IntegrationStatusDto(
             i.Id, i.Provider, i.DisplayName, i.ExternalId, i.Direction, i.IsHome, i.Status,
@@ -53,7 +58,8 @@ public sealed class SyncStatusService(IDbContextFactory<AppDbContext> dbFactory)
             Count(i.Id, OutboxState.Failed, OutboxState.DeadLettered),
             i.ChannelId, Utc(i.ChannelExpiresAt),
             lastFailures.FirstOrDefault(f => f.IntegrationId == i.Id)?.Error,
-            i.CredentialId, i.Credential?.AccountName, Utc(i.LastFullScanAt), i.WebhookSecretProtected is not null)).ToList();
+            i.CredentialId, i.Credential?.AccountName, Utc(i.LastFullScanAt), i.WebhookSecretProtected is not null,
+            held.FirstOrDefault(h => h.IntegrationId == i.Id)?.Count ?? 0)).ToList();
     }
 
     private static DateTimeOffset? Utc(DateTime? d) => d is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

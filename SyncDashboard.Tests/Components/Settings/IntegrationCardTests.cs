@@ -84,19 +84,16 @@ public sealed class IntegrationCardTests(ComponentDatabase database) : IClassFix
         Assert.Contains("Disconnect Work?", question);
         Assert.Contains("Its events stay in this app and in Google Calendar, but nothing is synced between them any more.", question);
         Assert.Empty(disconnected);
-        await Button(dialogs, "Keep it").ClickAsync(new());
+        await dialogs.MessageBoxButton("Keep it").ClickAsync(new());
         await asking;
         Assert.Empty(disconnected);
 
         asking = cut.Find("[data-testid=disconnect]").ClickAsync(new());
-        await Button(dialogs, "Disconnect").ClickAsync(new());
+        await dialogs.MessageBoxButton("Disconnect").ClickAsync(new());
         await asking;
         Assert.Equal([integration.Id], disconnected);
         Assert.Contains(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Disconnected Work. Its events stay in the app.");
     }
-
-    private static AngleSharp.Dom.IElement Button(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
-        dialogs.WaitForElements(".mud-message-box button").Single(b => Text.Of(b) == text);
 
     private BunitContext NewContext()
     {

@@ -45,6 +45,7 @@ public static class EmulatorRoutes
         (GoogleApi("GET", "/calendars/{calendarId}/events") with { Query = _ => [P("maxResults", "50")] }, EmulatorCoverage.ProviderApi),
         (GoogleApi("POST", "/calendars/{calendarId}/events") with { Json = _ => GoogleEvent("Made through the API") }, EmulatorCoverage.ProviderApi),
         (GoogleApi("GET", "/calendars/{calendarId}/events/{eventId}"), EmulatorCoverage.ProviderApi),
+        (GoogleApi("GET", "/calendars/{calendarId}/events/{eventId}/instances"), EmulatorCoverage.ProviderApi),
         (GoogleApi("PUT", "/calendars/{calendarId}/events/{eventId}") with { Json = _ => GoogleEvent("Replaced through the API") }, EmulatorCoverage.ProviderApi),
         (GoogleApi("PATCH", "/calendars/{calendarId}/events/{eventId}") with { Json = _ => new JsonObject { ["location"] = "Patched" } },
             EmulatorCoverage.ProviderApi),

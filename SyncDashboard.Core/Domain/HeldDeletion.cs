@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace SyncDashboard.Core.Domain;
+
+/// <summary>Named in the API ("Inbound", "Outbound"): a client reads which side a burst came from without our enum's numbers.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HeldDirection>))]
+public enum HeldDirection { Inbound = 0, Outbound = 1 }
+
+/// <summary>
+/// A deletion the mass-delete guard stopped (ADR 0015) until the user applies or discards it. Inbound: the integration
+/// reported the event deleted and the app still has it. Outbound: the app deleted the event and the integration still has
+/// it (its outbox row waits in <see cref="OutboxState.Held"/>).
+/// </summary>
+public sealed class HeldDeletion
+{
+    public long Id { get; set; }
+    public Guid UserId { get; set; }
+    public Guid IntegrationId { get; set; }
+    public Guid EventId { get; set; }
+    public string? ExternalId { get; set; }
+    public HeldDirection Direction { get; set; }
+    public DateTime DetectedAt { get; set; }
+}
