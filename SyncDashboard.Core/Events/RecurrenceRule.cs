@@ -13,7 +13,7 @@ public sealed record RecurrenceWeekday(int Ordinal, DayOfWeek Day);
 /// DAILY/WEEKLY/MONTHLY/YEARLY, INTERVAL and COUNT within <see cref="EventLimits"/>, an UNTIL in range, BYxxx lists that
 /// are well formed and can match some day, and EXRULE/RDATE/EXDATE lines with valid dates. The app refuses anything
 /// else as input; a series arriving from outside with a <see cref="ProblemWith">problem</see> is kept as it came and
-/// shown once. Parts the expander does not use (BYMONTH, BYSETPOS, …) are checked here and carried through intact.
+/// shown once. Parts the expander does not use (BYHOUR, BYWEEKNO, BYYEARDAY, …) are checked here and carried through intact.
 /// </summary>
 public sealed record RecurrenceRule(
     string Freq, int Interval, int? Count, RecurrenceDate? Until,
