@@ -26,8 +26,13 @@ public sealed class RepeatTests(BrowserFixture fixture)
         await dialog.Locator("input[name=title]").FillAsync("Gym");
         await dialog.Locator("input[name=start]").FillAsync(Ui.LocalInput(monday.AddHours(18)));
         await dialog.Locator("input[name=end]").FillAsync(Ui.LocalInput(monday.AddHours(19)));
-        await dialog.GetByTestId("repeat-frequency").ClickAsync();
-        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Weekly", Exact = true }).ClickAsync();
+        // Monthly first (its choices are read off the first day), then weekly.
+        await ChooseAsync(page, dialog.GetByTestId("repeat-frequency"), "Monthly");
+        var nth = (monday.Day - 1) / 7;
+        await ChooseAsync(page, dialog.GetByTestId("repeat-monthly-by"), $"on the {new[] { "first", "second", "third", "fourth", "fifth" }[nth]} Monday");
+        await Assertions.Expect(dialog.GetByTestId("repeat-words")).ToHaveTextAsync($"Repeats: monthly on the {new[] { "1st", "2nd", "3rd", "4th", "5th" }[nth]} Monday.");
+        await page.ScreenshotAsync($"event-dialog-repeat-monthly-{suffix}");
+        await ChooseAsync(page, dialog.GetByTestId("repeat-frequency"), "Weekly");
         await dialog.GetByTestId("repeat-day-th").ClickAsync();
         await dialog.GetByTestId("repeat-end-after").CheckAsync();
         await dialog.Locator("input[name=repeatCount]").FillAsync("6");
@@ -58,6 +63,12 @@ public sealed class RepeatTests(BrowserFixture fixture)
             }
             if (week == 0) await page.ScreenshotAsync($"calendar-week-repeat-{suffix}");
         }
+    }
+
+    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 
     private static string Iso(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

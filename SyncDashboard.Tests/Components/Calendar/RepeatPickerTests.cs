@@ -164,6 +164,20 @@ public sealed class RepeatPickerTests : IAsyncDisposable
         _host.Render(p => p.Add(x => x.Start, new DateTime(2026, 12, 12, 18, 30, 0)));
 
         Assert.Equal("RRULE:FREQ=MONTHLY;BYMONTHDAY=12", _rule);
+        Assert.Equal("on day 12", Selected(picker, 1));
+    }
+
+    [Fact]
+    public async Task MovingTheLastWeekdayToADayThatIsNotLastKeepsItsPlaceInTheMonth()
+    {
+        var picker = Render(null, new DateTime(2026, 12, 31, 9, 0, 0));
+        await ChooseAsync(picker, 0, "Monthly");
+        await ChooseAsync(picker, 1, "on the last Thursday");
+
+        _host.Render(p => p.Add(x => x.Start, new DateTime(2026, 12, 17, 9, 0, 0)));
+
+        Assert.Equal("RRULE:FREQ=MONTHLY;BYDAY=3TH", _rule);
+        Assert.Equal("on the third Thursday", Selected(picker, 1));
     }
 
     [Fact]
@@ -199,7 +213,7 @@ public sealed class RepeatPickerTests : IAsyncDisposable
 
     /// <summary>The text a select shows (0: the frequency, 1: the month day).</summary>
     private static string Selected(IRenderedComponent<RepeatPicker> picker, int select = 0) =>
-        Text.Of(picker.FindAll("[role=combobox]")[select]);
+        picker.FindAll("[role=combobox]")[select] is var box && box.TagName == "INPUT" ? box.GetAttribute("value") ?? "" : Text.Of(box);
 
     private static string Words(IRenderedComponent<RepeatPicker> picker) => Text.Of(picker.Find("[data-testid=repeat-words]"));
 
