@@ -4,8 +4,10 @@ namespace SyncDashboard.Core.Events;
 
 /// <summary>
 /// Expands a series' RRULE into the occurrences that overlap a window, in the event's own zone (so 09:00 stays
-/// 09:00 across DST). Covers FREQ DAILY/WEEKLY/MONTHLY/YEARLY with INTERVAL, COUNT, UNTIL, weekly BYDAY and EXDATE;
-/// other parts are kept intact on the event and ignored here, which shows the series' first pattern only.
+/// 09:00 across DST). Covers FREQ DAILY/WEEKLY/MONTHLY/YEARLY with INTERVAL, COUNT, UNTIL, WKST, BYMONTH, BYMONTHDAY,
+/// BYDAY (with ordinals), BYSETPOS (see <see cref="RecurrencePeriods"/>) and EXDATE; COUNT counts occurrences before
+/// EXDATE removes any, as RFC 5545 says. BYHOUR, BYMINUTE, BYSECOND, BYWEEKNO and BYYEARDAY are kept intact on the
+/// event and ignored here.
 /// Whatever is stored, it never throws and its work is bounded: a rule with a <see cref="RecurrenceRule.ProblemWith">problem</see>
 /// or an event outside <see cref="EventLimits"/>' years yields the event once, and no series steps past year
 /// <see cref="EventLimits.MaxYear"/>.
@@ -54,51 +56,25 @@ public static class RecurrenceExpander
         }
     }
 
+    /// <summary>The rule's local start times from <paramref name="first"/> on, in order (a first day the rule does not name is skipped, as Google does).</summary>
     private static IEnumerable<DateTime> Candidates(DateTime first, RecurrenceRule rule, DateTime windowFrom)
     {
-        var byWeekDay = rule.Freq == "WEEKLY" && rule.ByDay.Count > 0;
-        var weekStart = first.Date.AddDays(-(int)first.DayOfWeek);
-        // Without COUNT nothing before the window needs counting: start one step before it (a daily series from 1990
-        // viewed today). The step is over-estimated (31-day months, 366-day years) so no occurrence in the window is skipped.
+        // Without COUNT nothing before the window needs counting: start one period before it (a daily series from 1990
+        // viewed today). The period is over-estimated (31-day months, 366-day years) so no occurrence in the window is skipped.
         long k = 0;
         if (rule.Count is null && windowFrom > first)
         {
             var longestStepDays = rule.Interval * rule.Freq switch { "WEEKLY" => 7.0, "MONTHLY" => 31.0, "YEARLY" => 366.0, _ => 1.0 };
             k = Math.Max(0, (long)((windowFrom - first).TotalDays / longestStepDays) - 1);
         }
-        for (; ; k++)
+        for (; RecurrencePeriods.Days(rule, first, k) is { } days; k++)
         {
-            if (byWeekDay)
+            foreach (var day in days)
             {
-                if (Advance(weekStart, "WEEKLY", k * rule.Interval) is not { } week) yield break;
-                for (var d = 0; d < 7; d++)
-                {
-                    var day = week.AddDays(d);
-                    if (day >= first.Date && rule.ByDay.Contains(day.DayOfWeek)) yield return day + first.TimeOfDay;
-                }
-                continue;
+                var local = day + first.TimeOfDay;
+                if (local >= first) yield return local;
             }
-            if (Advance(first, rule.Freq, k * rule.Interval) is not { } next) yield break;
-            yield return next;
         }
-    }
-
-    /// <summary>
-    /// <paramref name="steps"/> periods after <paramref name="from"/>, or null past the horizon. The bound is checked before
-    /// the arithmetic: 400 years from any date in range is past year <see cref="EventLimits.MaxYear"/> and far from DateTime's end.
-    /// </summary>
-    private static DateTime? Advance(DateTime from, string freq, long steps)
-    {
-        var maxSteps = freq switch { "YEARLY" => 400L, "MONTHLY" => 400L * 12, "WEEKLY" => 400L * 53, _ => 400L * 366 };
-        if (steps > maxSteps) return null;
-        var next = freq switch
-        {
-            "WEEKLY" => from.AddDays(7 * steps),
-            "MONTHLY" => from.AddMonths((int)steps),
-            "YEARLY" => from.AddYears((int)steps),
-            _ => from.AddDays(steps),
-        };
-        return next.Year > EventLimits.MaxYear ? null : next;
     }
 
     private static DateTime ToUtc(DateTime local, TimeZoneInfo zone) => ZonedTime.ToUtc(local, zone);

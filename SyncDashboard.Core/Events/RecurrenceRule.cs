@@ -5,17 +5,28 @@ namespace SyncDashboard.Core.Events;
 /// <summary>A DATE or DATE-TIME value of an RRULE's UNTIL or an EXDATE: a day, a UTC instant, or a floating local time.</summary>
 public sealed record RecurrenceDate(DateTime Value, bool IsUtc, bool IsDate);
 
+/// <summary>A BYDAY entry: every such day of the period (<paramref name="Ordinal"/> 0), or the nth (2TU) or nth-from-last (-1FR).</summary>
+public sealed record RecurrenceWeekday(int Ordinal, DayOfWeek Day);
+
 /// <summary>
 /// A series' recurrence lines checked against what the app can expand without surprises: one RRULE with FREQ
 /// DAILY/WEEKLY/MONTHLY/YEARLY, INTERVAL and COUNT within <see cref="EventLimits"/>, an UNTIL in range, BYxxx lists that
 /// are well formed and can match some day, and EXRULE/RDATE/EXDATE lines with valid dates. The app refuses anything
 /// else as input; a series arriving from outside with a <see cref="ProblemWith">problem</see> is kept as it came and
-/// shown once. Parts the expander does not use (BYMONTH, BYSETPOS, …) are checked here and carried through intact.
+/// shown once. Parts the expander does not use (BYHOUR, BYWEEKNO, BYYEARDAY, …) are checked here and carried through intact.
 /// </summary>
 public sealed record RecurrenceRule(
     string Freq, int Interval, int? Count, RecurrenceDate? Until,
     IReadOnlySet<DayOfWeek> ByDay, IReadOnlyList<RecurrenceDate> ExDates)
 {
+    /// <summary>BYDAY with its ordinals (<see cref="ByDay"/> holds the days alone).</summary>
+    public IReadOnlyList<RecurrenceWeekday> Weekdays { get; init; } = [];
+    public IReadOnlyList<int> ByMonthDay { get; init; } = [];
+    public IReadOnlyList<int> ByMonth { get; init; } = [];
+    public IReadOnlyList<int> BySetPos { get; init; } = [];
+    /// <summary>WKST: where a week begins for WEEKLY with INTERVAL above 1 (RFC 5545's default is Monday).</summary>
+    public DayOfWeek WeekStart { get; init; } = DayOfWeek.Monday;
+
     private static readonly HashSet<string> Parts =
         ["FREQ", "INTERVAL", "COUNT", "UNTIL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST"];
 
@@ -95,7 +106,7 @@ public sealed record RecurrenceRule(
         var until = parts.TryGetValue("UNTIL", out var u) ? ParseDate(u, "UNTIL") : null;
         if (count is not null && until is not null) throw new RuleProblem("COUNT and UNTIL cannot both be given.");
 
-        var byDay = WeekDays(parts, freq);
+        var weekdays = WeekDays(parts, freq);
         var months = Numbers(parts, "BYMONTH", 1, 12, signed: false);
         var monthDays = Numbers(parts, "BYMONTHDAY", 1, 31, signed: true);
         var yearDays = Numbers(parts, "BYYEARDAY", 1, 366, signed: true);
@@ -117,26 +128,32 @@ public sealed record RecurrenceRule(
         if (months is not null && yearDays is not null && !yearDays.Any(d => months.Contains(MonthOfYearDay(d, 2023)) || months.Contains(MonthOfYearDay(d, 2024))))
             throw new RuleProblem("BYMONTH and BYYEARDAY never meet.");
 
-        return new RecurrenceRule(freq, interval, count, until, byDay, []);
+        return new RecurrenceRule(freq, interval, count, until, weekdays.Select(w => w.Day).ToHashSet(), [])
+        {
+            Weekdays = weekdays, ByMonthDay = monthDays ?? [], ByMonth = months ?? [], BySetPos = setPositions ?? [],
+            WeekStart = wkst is null ? DayOfWeek.Monday : Days[wkst],
+        };
     }
 
-    private static HashSet<DayOfWeek> WeekDays(Dictionary<string, string> parts, string freq)
+    private static List<RecurrenceWeekday> WeekDays(Dictionary<string, string> parts, string freq)
     {
-        var days = new HashSet<DayOfWeek>();
+        var days = new List<RecurrenceWeekday>();
         if (!parts.TryGetValue("BYDAY", out var list)) return days;
         foreach (var entry in list.Split(','))
         {
             var e = entry.Trim();
             if (e.Length < 2 || !Days.TryGetValue(e[^2..], out var day)) throw new RuleProblem($"BYDAY entry '{Clip(e)}' is not a day such as MO or 2TU.");
             var ordinal = e[..^2];
+            var number = 0;
             if (ordinal.Length > 0)
             {
                 if (!int.TryParse(ordinal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || n == 0 || Math.Abs(n) > 53)
                     throw new RuleProblem($"BYDAY entry '{Clip(e)}' needs a number from 1 to 53 (or -1 to -53) before the day.");
                 if (freq is not ("MONTHLY" or "YEARLY")) throw new RuleProblem("BYDAY with a number (such as 2TU) needs FREQ=MONTHLY or YEARLY.");
                 if (freq == "MONTHLY" && Math.Abs(n) > 5) throw new RuleProblem($"BYDAY entry '{Clip(e)}' never occurs: a month has at most 5 of each day.");
+                number = n;
             }
-            days.Add(day);
+            days.Add(new RecurrenceWeekday(number, day));
         }
         return days;
     }

@@ -77,7 +77,7 @@ public sealed class CalendarScreenshotTests(BrowserFixture fixture)
 
         var series = await page.CalendarEvent("Stand-up").First.GetAttributeAsync("data-event-id");
         await page.GotoAsync($"/calendar?view=agenda&date={today:yyyy-MM-dd}&event={series}");
-        await Assertions.Expect(dialog.GetByTestId("recurrence-words")).ToHaveTextAsync("Repeats: every weekday, 60 times.");
+        await Assertions.Expect(dialog.GetByTestId("repeat-words")).ToHaveTextAsync("Repeats: every weekday, 60 times.");
         await page.ScreenshotAsync($"event-dialog-series-{suffix}");
     }
 

@@ -15,7 +15,11 @@ namespace SyncDashboard.Tests.Components;
 /// </summary>
 public sealed class EventEditorDialog
 {
-    private EventEditorDialog(IRenderedComponent<MudDialogProvider> host, IDialogReference dialog) => (Host, Dialog) = (host, dialog);
+    private EventEditorDialog(IRenderedComponent<MudDialogProvider> host, IRenderedComponent<MudPopoverProvider> popovers, IDialogReference dialog) =>
+        (Host, _popovers, Dialog) = (host, popovers, dialog);
+
+    /// <summary>Where a select's list opens.</summary>
+    private readonly IRenderedComponent<MudPopoverProvider> _popovers;
 
     /// <summary>The dialog provider, where the dialog and any confirmation over it are rendered.</summary>
     public IRenderedComponent<MudDialogProvider> Host { get; }
@@ -33,6 +37,13 @@ public sealed class EventEditorDialog
     public IElement Button(string text) => Host.FindAll("[data-testid=event-form] button").Single(b => Text.Of(b) == text);
 
     public Task ChangeAsync(string name, string value) => Input(name).ChangeAsync(value);
+
+    /// <summary>Picks <paramref name="option"/> in the MudSelect carrying <paramref name="testId"/>.</summary>
+    public async Task ChooseAsync(string testId, string option)
+    {
+        await Host.Find($"[data-testid=event-form] [data-testid={testId}]").Closest(".mud-input-control")!.MouseDownAsync(new());
+        await _popovers.WaitForElements(".mud-popover-open .mud-list-item").Single(i => Text.Of(i) == option).ClickAsync(new());
+    }
 
     public Task SaveAsync() => Host.Find("[data-testid=event-form]").SubmitAsync();
 
@@ -54,7 +65,7 @@ public sealed class EventEditorDialog
 
     public static async Task<EventEditorDialog> OpenAsync(BunitContext ctx, Guid userId, EventDto? existing, TimeZoneInfo zone, DateTime defaultStart)
     {
-        ctx.Render<MudPopoverProvider>();
+        var popovers = ctx.Render<MudPopoverProvider>();
         var host = ctx.Render<MudDialogProvider>();
         var dialogs = ctx.Services.GetRequiredService<IDialogService>();
         IDialogReference dialog = null!;
@@ -62,6 +73,6 @@ public sealed class EventEditorDialog
             dialog = await EventEditor.ShowAsync(dialogs, existing, userId,
                 new DateTimeFormatter(DisplayPreferences.FromCulture("en-US", zone)), defaultStart, defaultStart.AddHours(1)));
         host.WaitForElement("[data-testid=event-form]");
-        return new EventEditorDialog(host, dialog);
+        return new EventEditorDialog(host, popovers, dialog);
     }
 }

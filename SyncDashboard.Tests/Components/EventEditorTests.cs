@@ -318,15 +318,16 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
             Recurrence: "RRULE:FREQ=WEEKLY;BYDAY=TU"));
         var editor = await EventEditorDialog.OpenAsync(ctx, userId, standUp, Berlin, TenLocal);
 
-        Assert.Equal("Repeats: every week on Tuesday. Changes apply to every occurrence.", Text.Of(editor.Host.Find("[data-testid=recurrence-note]")));
+        Assert.Equal("Repeats: every week on Tuesday.", Text.Of(editor.Host.Find("[data-testid=repeat-words]")));
+        Assert.Equal("Changes apply to every occurrence.", Text.Of(editor.Host.Find("[data-testid=recurrence-scope]")));
     }
 
     [Theory]
     [InlineData("RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=8", "Repeats: every week on Monday and Wednesday, 8 times.")]
     [InlineData("RRULE:FREQ=MONTHLY;BYDAY=2TU;UNTIL=20261231", "Repeats: monthly on the 2nd Tuesday until Dec 31, 2026.")]
-    [InlineData("RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR\nEXDATE:20260311T090000Z", "Repeats: every weekday, except 1 date.")]
-    [InlineData("RRULE:FREQ=DAILY;BYHOUR=9,17", "Repeats: RRULE:FREQ=DAILY;BYHOUR=9,17.")]
-    public async Task TheRecurrenceNoteSaysTheRuleInWords(string rule, string expected)
+    [InlineData("RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR\nEXDATE:20260311T090000Z", "Custom rule: every weekday, except 1 date.")]
+    [InlineData("RRULE:FREQ=DAILY;BYHOUR=9,17", "Custom rule: RRULE:FREQ=DAILY;BYHOUR=9,17")]
+    public async Task TheRepeatPickerSaysTheRuleInWords(string rule, string expected)
     {
         await using var ctx = EventEditorDialog.NewContext(database);
         var userId = await database.NewUserAsync("Europe/Berlin");
@@ -334,7 +335,72 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         // As stored: what arrives from another calendar is kept even when the app would not accept it as input.
         var editor = await EventEditorDialog.OpenAsync(ctx, userId, series with { Recurrence = rule }, Berlin, TenLocal);
 
-        Assert.Equal(expected, Text.Of(editor.Host.Find("[data-testid=recurrence-words]")));
+        Assert.Equal(expected, Text.Of(editor.Host.Find("[data-testid=repeat-words]")));
+    }
+
+    [Fact]
+    public async Task ANewEventCanBeMadeToRepeat()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, null, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Gym");
+        await editor.ChooseAsync("repeat-frequency", "Weekly");
+        await editor.Host.Find("[data-testid=repeat-day-th]").ClickAsync(new());
+        await editor.Host.Find("input[data-testid=repeat-end-after]").ClickAsync(new());
+        await editor.ChangeAsync("repeatCount", "6");
+        await editor.SaveAsync();
+
+        Assert.True(await editor.ClosedAsync());
+        var ev = Assert.Single(await database.EventsOfAsync(userId));
+        Assert.Equal("RRULE:FREQ=WEEKLY;BYDAY=TU,TH;COUNT=6", ev.Recurrence);
+    }
+
+    [Fact]
+    public async Task OnAnOccurrenceANewRuleCanOnlyBeForThisAndFollowingOrAll()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        var series = await Events.CreateAsync(userId, new EventInput("Class", NineUtc, NineUtc.AddHours(1), TimeZone: "Europe/Berlin",
+            Recurrence: "RRULE:FREQ=WEEKLY;COUNT=4"));
+        var second = await Events.GetOccurrenceAsync(userId, series.Id, NineUtc.AddDays(7));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, second, Berlin, TenLocal);
+        Assert.Contains("When you save, you choose which occurrences change.", editor.FormText);
+        Assert.Empty(editor.Host.FindAll("[data-testid=repeat-frequency]"));
+
+        await editor.Host.Find("[data-testid=change-rule]").ClickAsync(new());
+        await editor.ChooseAsync("repeat-frequency", "Daily");
+        // Saving waits for the scope question, so it is answered while the save is under way.
+        var saving = editor.SaveAsync();
+
+        editor.Host.WaitForElement("[data-testid=scope-ok]", TimeSpan.FromSeconds(10));
+        Assert.Empty(editor.Host.FindAll("[data-testid=scope-this]"));
+        await editor.Host.Find("[data-testid=scope-ok]").ClickAsync(new());
+        await saving.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(await editor.ClosedAsync());
+        var rows = (await database.EventsOfAsync(userId)).OrderBy(e => e.Start).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("RRULE:FREQ=WEEKLY;UNTIL=20260317T085959Z", rows[0].Recurrence);
+        Assert.StartsWith("RRULE:FREQ=DAILY", rows[1].Recurrence);
+        Assert.Equal(NineUtc.AddDays(7).UtcDateTime, rows[1].Start);
+    }
+
+    [Fact]
+    public async Task EditingAnUntouchedSeriesKeepsItsRuleAsWritten()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var userId = await database.NewUserAsync("Europe/Berlin");
+        // Google's own spelling: WKST and BYDAY order the picker would write otherwise.
+        const string rule = "RRULE:FREQ=WEEKLY;WKST=SU;BYDAY=TH,TU\nEXDATE;TZID=Europe/Berlin:20260317T100000";
+        var series = await Events.CreateAsync(userId, new EventInput("Series", NineUtc, NineUtc.AddMinutes(30), TimeZone: "Europe/Berlin", Recurrence: rule));
+        var editor = await EventEditorDialog.OpenAsync(ctx, userId, series, Berlin, TenLocal);
+
+        await editor.ChangeAsync("title", "Series (renamed)");
+        await editor.SaveAsync();
+
+        Assert.True(await editor.ClosedAsync());
+        Assert.Equal(rule, Assert.Single(await database.EventsOfAsync(userId)).Recurrence);
     }
 
     [Fact]

@@ -28,6 +28,23 @@ public sealed class RecurrenceTests(GoogleEmulatorHost host) : IClassFixture<Goo
         Assert.Equal("2026-03-30T09:30:00+02:00", items[2].GetProperty("end").GetProperty("dateTime").GetString());
     }
 
+    [Theory]
+    // The month's last Friday at 09:00 New York, across the start of summer time on 8 March.
+    [InlineData("RRULE:FREQ=MONTHLY;BYDAY=-1FR;COUNT=3", "2026-02-27T09:00:00", "2026-02-27T09:00:00-05:00 2026-03-27T09:00:00-04:00 2026-04-24T09:00:00-04:00")]
+    // The 31st: months without one are skipped.
+    [InlineData("RRULE:FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3", "2026-01-31T09:00:00", "2026-01-31T09:00:00-05:00 2026-03-31T09:00:00-04:00 2026-05-31T09:00:00-04:00")]
+    [InlineData("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;COUNT=2", "2026-11-26T09:00:00", "2026-11-26T09:00:00-05:00 2027-11-25T09:00:00-05:00")]
+    public async Task MonthlyAndYearlyRulesByMonthDayAndNthWeekdayExpand(string rule, string start, string expected)
+    {
+        var user = host.NewUser();
+        await user.InsertOkAsync(GoogleBodies.Weekly("Series", start, start.Replace("T09", "T10"), "America/New_York", rule));
+
+        var page = await user.GetJsonAsync($"{user.Events}?singleEvents=true&orderBy=startTime");
+
+        Assert.Equal(expected, string.Join(" ", page.GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("start").GetProperty("dateTime").GetString())));
+    }
+
     [Fact]
     public async Task CancelledInstanceIsHiddenButKeptAsMinimalExceptionInSync()
     {

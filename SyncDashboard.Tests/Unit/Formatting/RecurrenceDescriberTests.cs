@@ -38,6 +38,13 @@ public sealed class RecurrenceDescriberTests
     [InlineData("RRULE:FREQ=WEEKLY;BYDAY=MO\nEXDATE:20261207", "Every week on Monday, except 1 date")]
     [InlineData("RRULE:FREQ=WEEKLY;BYDAY=MO\nEXDATE:20261207,20261214\nEXDATE;VALUE=DATE:20261221", "Every week on Monday, except 3 dates")]
     [InlineData("RRULE:FREQ=DAILY;UNTIL=20261231T225959Z", "Every day until 31 Dec 2026")]
+    // What the Repeat picker writes (RecurrencePattern.ToRule).
+    [InlineData("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=6", "Every 2 weeks on Monday and Thursday, 6 times")]
+    [InlineData("RRULE:FREQ=MONTHLY;BYMONTHDAY=31;UNTIL=20271231T225959Z", "Monthly on the 31st until 31 Dec 2027")]
+    [InlineData("RRULE:FREQ=MONTHLY;INTERVAL=5;BYDAY=5TH", "Every 5 months on the 5th Thursday")]
+    [InlineData("RRULE:FREQ=MONTHLY;BYDAY=-1TU;COUNT=1", "Monthly on the last Tuesday, once")]
+    [InlineData("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1", "Every year on the last day of February")]
+    [InlineData("RRULE:FREQ=YEARLY;INTERVAL=2;BYMONTH=12;BYDAY=-1TH;UNTIL=20301231", "Every 2 years on the last Thursday of December until 31 Dec 2030")]
     public void RuleReadsAsWords(string rule, string expected)
     {
         var described = RecurrenceDescriber.Describe(rule, Start, FormatKit.For("en-GB"))!;
