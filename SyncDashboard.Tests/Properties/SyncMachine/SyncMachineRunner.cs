@@ -96,7 +96,7 @@ public static class SyncMachineRunner
     /// <summary>Steps that take long are where a run's time goes (an inline retry's wait, a timeout, a restart).</summary>
     private static void Slow(Action<string>? log, Stopwatch watch, string what)
     {
-        if (watch.Elapsed > TimeSpan.FromSeconds(1)) log?.Invoke($"    slow: {what} took {watch.Elapsed.TotalSeconds:F1} s");
+        if (watch.Elapsed > TimeSpan.FromSeconds(3)) log?.Invoke($"    slow: {what} took {watch.Elapsed.TotalSeconds:F1} s");
     }
 
     /// <summary>Drops chunks (halves, quarters, … single commands) while the rest still fails.</summary>

@@ -103,7 +103,7 @@ public sealed partial class SyncSession
                     title, start = Utc(start), end = Utc(end), allDay = spec.AllDay, location = spec.Location, description = spec.Description,
                     notes = spec.Notes, timeZone = spec.AllDay ? null : "UTC", recurrence = spec.Rule,
                 });
-                Expect(created, HttpStatusCode.Created, "create in the app");
+                await ExpectAsync(created, HttpStatusCode.Created, "create in the app");
                 break;
             case Side.Google:
                 _world.Google.InsertEvent(CalendarId, new GoogleEvent
@@ -125,7 +125,12 @@ public sealed partial class SyncSession
     {
         if (tag is not { } t) return;
         var title = change.Word is null ? null : Tag(t) + change.Word;
-        (DateTime Start, DateTime End, bool AllDay)? time = change.Time is { } c ? (Span(c.Day, c.Hour, c.Minutes, c.AllDay) is var s ? (s.Start, s.End, c.AllDay) : default) : null;
+        (DateTime Start, DateTime End, bool AllDay)? time = null;
+        if (change.Time is { } c)
+        {
+            var (start, end) = Span(c.Day, c.Hour, c.Minutes, c.AllDay);
+            time = (start, end, c.AllDay);
+        }
         switch (side)
         {
             case Side.App:
@@ -139,7 +144,7 @@ public sealed partial class SyncSession
                 });
                 // A series cannot become all-day (its rule needs a zone): a refusal the user would see, not a sync matter.
                 if (put.StatusCode == HttpStatusCode.BadRequest && e.Recurrence is not null) return;
-                Expect(put, HttpStatusCode.OK, "edit in the app");
+                await ExpectAsync(put, HttpStatusCode.OK, "edit in the app");
                 break;
             case Side.Google:
                 if (GoogleEventFor(t) is not { } g) return;
@@ -178,7 +183,7 @@ public sealed partial class SyncSession
             case Side.App:
                 if (await AppEventAsync(t) is not { } e) return;
                 var deleted = await Api.DeleteAsync($"/api/events?id={e.Id}");
-                Expect(deleted, HttpStatusCode.NoContent, "delete in the app");
+                await ExpectAsync(deleted, HttpStatusCode.NoContent, "delete in the app");
                 break;
             case Side.Google:
                 if (GoogleEventFor(t) is not { } g) return;
@@ -240,12 +245,12 @@ public sealed partial class SyncSession
         await dispatcher.DispatchDueAsync(_notion.IntegrationId);
     }
 
-    private static void Expect(HttpResponseMessage response, HttpStatusCode expected, string what)
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
     {
         // Another side's deletion may have reached the app first: the event is gone, which is not a failure.
         if (response.StatusCode == HttpStatusCode.NotFound) return;
         if (response.StatusCode != expected)
-            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
+            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));

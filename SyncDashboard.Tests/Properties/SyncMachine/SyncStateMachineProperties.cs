@@ -14,7 +14,7 @@ public sealed class SyncStateMachineProperties(ITestOutputHelper output)
     [Fact]
     public async Task AfterFaultsStopAndQueuesDrainAllThreeSidesHoldTheSameEventsWithNothingDuplicatedOrLost()
     {
-        var report = await SyncMachineRunner.RunAsync(Seed, sequences: 12, maxLength: 25, restartWeight: 1, log: output.WriteLine);
+        var report = await SyncMachineRunner.RunAsync(Seed, sequences: 8, maxLength: 25, restartWeight: 1, log: output.WriteLine);
         output.WriteLine(report.ToString());
         Assert.True(report.Passed, report.ToString());
     }
