@@ -23,7 +23,7 @@ public sealed record EventEdit(string? Word, string? Description, string? Locati
     {
         Word is null ? null : $"title {Word}", Description is null ? null : $"desc '{Description}'",
         Location is null ? null : $"loc '{Location}'", Notes is null ? null : $"notes '{Notes}'",
-        Time is { } t ? (t.AllDay ? $"all day +{t.Day}d" : $"+{t.Day}d {t.Hour}:00 {t.Minutes}min") : null,
+        Time is { } t ? (t.AllDay ? $"all day +{t.Day}d ×{t.Minutes / 60}" : $"+{t.Day}d {t.Hour}:00 {t.Minutes}min") : null,
     }.Where(s => s is not null));
 }
 
