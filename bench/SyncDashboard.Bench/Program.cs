@@ -5,6 +5,10 @@ using SyncDashboard.Bench;
 // Loopback benchmarks of SyncDashboard: each starts its own copy of the app (Kestrel on 127.0.0.1, a temp SQLite
 // file, the in-app Google and Notion emulators) and prints a table; a summary block for the README closes the run.
 // Usage: bench/run.sh [memory] [latency] [api] [incremental] [import] [notion]   (default: all, in this order)
+//        bench/run.sh fuzz-sync   (the generated sync tests at full size; runs alone, see FuzzSyncBench)
+
+// Not one of the timed benchmarks: it runs as long as it is told to, so it has neither their watchdog nor their summary.
+if (args is ["fuzz-sync"]) return await FuzzSyncBench.RunAsync();
 
 var all = new (string Name, Func<Summary, SqlCommandCounter, Task> Run)[]
 {

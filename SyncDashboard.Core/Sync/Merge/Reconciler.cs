@@ -97,6 +97,9 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
             .FirstOrDefaultAsync(l => l.IntegrationId == integration.Id && l.EventId == appId && l.UserId == integration.UserId, ct);
         if (link is not null)
         {
+            // A deleted copy the link no longer points at was replaced (an edit re-created the event there after it was
+            // trashed): its deletion says nothing about the event, and re-linking to it would orphan the live copy.
+            if (remote.Deleted && link.ExternalId is not null) return null;
             link.ExternalId = remote.ExternalId;
             return link;
         }

@@ -1,0 +1,77 @@
+using Xunit.Abstractions;
+using static SyncDashboard.Tests.Properties.SyncMachine.SyncCommand;
+
+namespace SyncDashboard.Tests.Properties.SyncMachine;
+
+/// <summary>Shrunk sequences the generated sync tests found, kept as regular tests (each says what it found).</summary>
+public sealed class SyncCounterexamples(ITestOutputHelper output)
+{
+    private static EventSpec Timed(string word, int day, int hour, string? notes = null) => new(word, null, null, notes, day, hour, 30, false, null);
+
+    /// <summary>
+    /// Found by seed 20261202 (shrunk from 22 commands). The app's edit reached the Notion page after the person had
+    /// trashed it, so the dispatcher re-created the page (the edit wins); the trash, pulled next, matched the event by
+    /// its id property, re-linked the event to the trashed page and deleted it in the app and Google, leaving the
+    /// re-created page alive in Notion alone. Fixed in Reconciler.FindLinkAsync: a deleted copy the link no longer
+    /// names is not re-linked. Either end is fine here (edit kept everywhere, or deleted everywhere), not a mix.
+    /// </summary>
+    [Fact]
+    public async Task AnAppEditRacingATrashInNotionEndsTheSameOnAllThreeSides()
+    {
+        await AssertHoldsAsync(
+            new Create(Side.Google, Timed("green", 5, 11, "bring laptop")),
+            new Fault(FaultTarget.Notion, FaultKindChoice.RateLimited, 2),
+            new PollNotion(),
+            new PullGoogle(),
+            new Edit(Side.App, 26, new EventEdit("red", "agenda", "Room 4", null, null)),
+            new GooglePush(),
+            new Delete(Side.Notion, 99),
+            new Create(Side.Google, Timed("blue", 5, 15, "bring laptop")),
+            new Fault(FaultTarget.Google, FaultKindChoice.Error503, 2));
+    }
+
+    /// <summary>
+    /// Found by <c>FUZZ_SEED=7 bench/run.sh fuzz-sync</c> at sequence 420 (of 420; 5,765 operations). After settling, every
+    /// outbox row was completed and app and Google agreed, but the Notion page of E1 still held an older version (an
+    /// earlier all-day date, no location): a write to Notion was recorded as sent that Notion does not show. E1 had two
+    /// create rows to Notion (one retried), edits in the app and Google, a restart, and a commit-then-500 fault on Notion.
+    /// No shorter sequence failed again within the shrinking budget (timing-dependent), so this is the sequence as found
+    /// (that run did not print how many days its all-day edits spanned; one is written here).
+    /// </summary>
+    [Fact(Skip = "Found by fuzz-sync seed 7; not yet investigated: a Notion page keeps an older version while every outbox row is completed. Timing-dependent (did not shrink).")]
+    public async Task NotionHoldsTheLastVersionAfterARestartAndACommitThen500OnNotion()
+    {
+        await AssertHoldsAsync(
+            new Create(Side.App, new EventSpec("blue", "notes to self", null, null, 1, 10, 90, false, null)),
+            new PollNotion(),
+            new RenameSeries(Side.Google, 70, "blue"),
+            new Edit(Side.App, 5, new EventEdit("green", "", null, "", (5, 8, 60, true))),
+            new Create(Side.Google, new EventSpec("blue", "agenda", "Lab", "bring laptop", 6, 15, 90, false, "RRULE:FREQ=DAILY;COUNT=3")),
+            new Edit(Side.Notion, 84, new EventEdit("green", null, "", "bring laptop", (6, 10, 30, false))),
+            new GooglePush(),
+            new Edit(Side.Google, 22, new EventEdit(null, "notes to self", "Room 4", "", (6, 8, 60, true))),
+            new Delete(Side.App, 53),
+            new Restart(),
+            new DrainOutbox(),
+            new DrainOutbox(),
+            new Create(Side.Google, new EventSpec("blue", null, "Lab", null, 6, 15, 30, false, null)),
+            new ExpireSyncToken(),
+            new Edit(Side.Notion, 92, new EventEdit("red", null, "Room 4", "bring laptop", null)),
+            new Fault(FaultTarget.Notion, FaultKindChoice.CommitThen500, 2),
+            new Create(Side.Google, new EventSpec("green", "notes to self", "Lab", "bring laptop", 6, 11, 60, false, null)),
+            new Edit(Side.Google, 33, new EventEdit("green", "agenda", "Room 4", null, null)),
+            new Fault(FaultTarget.Google, FaultKindChoice.RateLimited, 2),
+            new GooglePush(),
+            new PollNotion(),
+            new RenameSeries(Side.Google, 90, "red"),
+            new Create(Side.Google, new EventSpec("blue", "agenda", "Room 4", "bring laptop", 3, 8, 60, true, null)),
+            new Edit(Side.App, 29, new EventEdit(null, null, null, "", (3, 16, 60, false))));
+    }
+
+    private async Task AssertHoldsAsync(params SyncCommand[] commands)
+    {
+        await using var world = await SyncWorld.StartAsync();
+        var outcome = await SyncMachineRunner.RunOneAsync(world, commands, output.WriteLine);
+        Assert.True(outcome.Problems.Count == 0, string.Join("\n", outcome.Problems));
+    }
+}
