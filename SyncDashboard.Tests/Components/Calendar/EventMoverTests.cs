@@ -9,7 +9,7 @@ using SyncDashboard.Web.Components.Calendar;
 
 namespace SyncDashboard.Tests.Components.Calendar;
 
-/// <summary>A drop applied by the editor's rules: a series asks first, a stale version is refused, Undo puts it back.</summary>
+/// <summary>A drop applied by the editor's rules: an occurrence of a series asks which ones, a stale version is refused, Undo puts it back.</summary>
 public sealed class EventMoverTests(ComponentDatabase database) : IClassFixture<ComponentDatabase>
 {
     private static readonly DateTimeOffset Nine = new(2026, 3, 12, 9, 0, 0, TimeSpan.Zero);
@@ -43,21 +43,38 @@ public sealed class EventMoverTests(ComponentDatabase database) : IClassFixture<
     }
 
     [Fact]
-    public async Task ASeriesAsksFirstAndThenMovesAsAWhole()
+    public async Task AnOccurrenceAsksWhichOnesAndAllMovesTheSeriesByTheSameStep()
     {
         await using var ctx = EventEditorDialog.NewContext(database);
         var (host, user, series) = await SeriesAsync(ctx, "RRULE:FREQ=DAILY;COUNT=5");
 
         // The third occurrence is dragged 30 minutes later.
         var applying = Mover(ctx, user).ApplyAsync(new EventDrop(series.Id, Nine.AddDays(2), DragKind.Move, 0, 2 * QuarterPx));
-        var moveAll = host.WaitForElements(".mud-message-box button").Single(b => Text.Of(b) == "Move all");
-        Assert.Contains("This event repeats — move every occurrence by the same amount?", Text.Of(host.Find(".mud-message-box")));
-        await host.InvokeAsync(() => moveAll.Click());
+        host.WaitForElement("[data-testid=series-scope-dialog]");
+        Assert.Contains("Move recurring event", host.Markup);
+        await host.Find("input[data-testid=scope-all]").ClickAsync(new());
+        await host.InvokeAsync(() => host.Find("[data-testid=scope-ok]").Click());
         await applying;
 
         var moved = await Events.GetAsync(user, series.Id);
         Assert.Equal((Nine.AddMinutes(30), Nine.AddMinutes(90)), (moved.Start, moved.End));
         Assert.Equal(series.Recurrence, moved.Recurrence);
+    }
+
+    [Fact]
+    public async Task ThisEventMovesOnlyTheDraggedOccurrence()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var (host, user, series) = await SeriesAsync(ctx, "RRULE:FREQ=DAILY;COUNT=5");
+
+        var applying = Mover(ctx, user).ApplyAsync(new EventDrop(series.Id, Nine.AddDays(2), DragKind.Move, 0, 2 * QuarterPx));
+        host.WaitForElement("[data-testid=scope-ok]");
+        await host.InvokeAsync(() => host.Find("[data-testid=scope-ok]").Click());
+        await applying;
+
+        Assert.Equal(series.Version, (await Events.GetAsync(user, series.Id)).Version);
+        var starts = (await Events.ListAsync(user, Nine.AddDays(-1), Nine.AddDays(6))).Select(e => e.Start).ToList();
+        Assert.Equal([Nine, Nine.AddDays(1), Nine.AddDays(2).AddMinutes(30), Nine.AddDays(3), Nine.AddDays(4)], starts);
     }
 
     [Fact]
@@ -67,11 +84,12 @@ public sealed class EventMoverTests(ComponentDatabase database) : IClassFixture<
         var (host, user, series) = await SeriesAsync(ctx, "RRULE:FREQ=WEEKLY");
 
         var applying = Mover(ctx, user).ApplyAsync(new EventDrop(series.Id, Nine, DragKind.Resize, 0, 4 * QuarterPx));
-        var cancel = host.WaitForElements(".mud-message-box button").Single(b => Text.Of(b) == "Cancel");
-        await host.InvokeAsync(() => cancel.Click());
+        host.WaitForElement("[data-testid=scope-cancel]");
+        await host.InvokeAsync(() => host.Find("[data-testid=scope-cancel]").Click());
         await applying;
 
         Assert.Equal(series.Version, (await Events.GetAsync(user, series.Id)).Version);
+        Assert.Single(await Events.ListAsync(user, Nine.AddDays(-1), Nine.AddDays(1)));
     }
 
     [Fact]
