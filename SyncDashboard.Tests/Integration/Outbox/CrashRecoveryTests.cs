@@ -49,9 +49,11 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
                 "the demo account is connected to Google and Notion and its first export is sent", TimeSpan.FromSeconds(60));
 
             using var control = new HttpClient { BaseAddress = first.BaseAddress };
-            foreach (var (count, delayMs) in new[] { (10, 100), (10_000, 5000) })
+            // The slow answers leave a landed create unanswered for 15 s: wide enough that the kill below, which follows the
+            // check that sees one, never comes just after that answer arrives (5 s was narrow enough to miss under load).
+            foreach (var (count, delayMs) in new[] { (10, 100), (10_000, 15_000) })
                 await InjectAsync(control, "emulator/google/_emulator/faults", new { kind = "commitThenDelay", count, method = "POST", pathContains = "/events", delayMs });
-            foreach (var (count, delayMs) in new[] { (10, 100), (0, 5000) }) // 0: until cleared
+            foreach (var (count, delayMs) in new[] { (10, 100), (0, 15_000) }) // 0: until cleared
                 await InjectAsync(control, "emulator/notion/_emulator/faults", new { kind = "commitThenDelay", count, method = "POST", pathContains = "/v1/pages", delayMs });
 
             using var api = Api(first.BaseAddress, token);
