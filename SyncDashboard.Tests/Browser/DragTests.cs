@@ -197,6 +197,8 @@ public sealed class DragTests(BrowserFixture fixture)
         await context.SignInAsync(user);
         var page = await context.OpenAsync($"/calendar?view={view}&date={Day(start)}");
         await Assertions.Expect(Chip(page, id)).ToBeVisibleAsync();
+        // Keys pressed before the page's drag script listens would be lost (seen once in CI): wait for its sentinel.
+        await Assertions.Expect(page.Locator("[data-drag-ready=true]")).ToHaveCountAsync(1);
         return new Scene(user, id, context, page);
     }
 

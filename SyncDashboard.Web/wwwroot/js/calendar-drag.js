@@ -172,8 +172,11 @@ export function attach(root, dotnet) {
   root.addEventListener('pointerup', onUp);
   root.addEventListener('pointercancel', onUp);
   root.addEventListener('keydown', onKey, { capture: true });
+  // A sentinel for tests (and anyone scripting the page): drags and Alt+Arrow keys are listened to from here on.
+  root.dataset.dragReady = 'true';
   return {
     dispose() {
+      delete root.dataset.dragReady;
       label?.remove();
       root.removeEventListener('pointerdown', onDown);
       root.removeEventListener('pointermove', onMove);
