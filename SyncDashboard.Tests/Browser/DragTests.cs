@@ -33,7 +33,7 @@ public sealed class DragTests(BrowserFixture fixture)
         Func<Task>? whileDragging = null)
     {
         await chip.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
-        var box = (await chip.BoundingBoxAsync())!;
+        var box = await SettledBoxAsync(page, chip);
         var (x, y) = from(box);
         await page.Mouse.MoveAsync(x, y);
         await page.Mouse.DownAsync();
@@ -41,6 +41,23 @@ public sealed class DragTests(BrowserFixture fixture)
         await page.Mouse.MoveAsync(x + dx, y + dy, new() { Steps = 5 });
         if (whileDragging is not null) await whileDragging();
         await page.Mouse.UpAsync();
+    }
+
+    /// <summary>
+    /// The chip's box once two frames in a row agree: the calendar scrolls its grid to the first event after it renders, and
+    /// a box measured before that scroll puts the pointer beside the chip.
+    /// </summary>
+    private static async Task<LocatorBoundingBoxResult> SettledBoxAsync(IPage page, ILocator chip)
+    {
+        var box = (await chip.BoundingBoxAsync())!;
+        for (var i = 0; i < 50; i++)
+        {
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            var next = (await chip.BoundingBoxAsync())!;
+            if ((next.X, next.Y, next.Width, next.Height) == (box.X, box.Y, box.Width, box.Height)) return next;
+            box = next;
+        }
+        return box;
     }
 
     private static (float, float) Middle(LocatorBoundingBoxResult b) => (b.X + b.Width / 2, b.Y + 6);
