@@ -43,6 +43,18 @@ public sealed class CalendarEvent
 
     public ICollection<EventLink> Links { get; set; } = [];
 
+    /// <summary>An override that starts as <paramref name="series"/>' occurrence at <paramref name="originalStart"/>; the caller changes or deletes it.</summary>
+    public static CalendarEvent OverrideOf(CalendarEvent series, DateTime originalStart)
+    {
+        var row = new CalendarEvent
+        {
+            UserId = series.UserId, Title = series.Title, Version = 1, SeriesId = series.Id, OriginalStart = originalStart,
+            OriginIntegrationId = series.OriginIntegrationId,
+        };
+        row.Apply(series.ToFields() with { Start = originalStart, End = originalStart + (series.End - series.Start), Recurrence = null });
+        return row;
+    }
+
     public EventFields ToFields() =>
         new(Title, Description, Location, Notes, Start, End, IsAllDay, TimeZone, Recurrence);
 

@@ -173,7 +173,7 @@ public sealed partial class EventService
         var rule = target.Override is not null && fields.Recurrence is null ? originalRule : fields.Recurrence;
         next.Apply(fields with { Recurrence = SeriesSplit.Continue(rule, originalRule, kept) });
         db.Events.Add(next);
-        await OutboxWriter.EnqueueAsync(db, next, OutboxOperation.Create, Now, ct: ct, alsoTo: await HoldersAsync(db, series.Id, ct));
+        await OutboxWriter.EnqueueAsync(db, next, OutboxOperation.Create, Now, ct: ct, alsoTo: await OutboxWriter.HoldersAsync(db, series.Id, ct));
         return next;
     }
 
@@ -204,23 +204,8 @@ public sealed partial class EventService
         await OutboxWriter.EnqueueAsync(db, ev, OutboxOperation.Delete, Now, ct: ct, notBefore: sendAt);
     }
 
-    /// <summary>An override that starts as the series' occurrence: the caller changes or deletes it.</summary>
-    private static CalendarEvent NewOverride(AppDbContext db, OccurrenceOf target)
-    {
-        var series = target.Series;
-        var row = new CalendarEvent
-        {
-            UserId = series.UserId, Title = series.Title, Version = 1, SeriesId = series.Id, OriginalStart = target.OriginalStart,
-            OriginIntegrationId = series.OriginIntegrationId,
-        };
-        row.Apply(series.ToFields() with { Start = target.OriginalStart, End = target.OriginalStart + (series.End - series.Start), Recurrence = null });
-        db.Events.Add(row);
-        return row;
-    }
+    private static CalendarEvent NewOverride(AppDbContext db, OccurrenceOf target) =>
+        db.Events.Add(CalendarEvent.OverrideOf(target.Series, target.OriginalStart)).Entity;
 
-    /// <summary>The integrations that hold the series: the part continuing after a split goes to each of them.</summary>
-    private static async Task<List<Guid>> HoldersAsync(AppDbContext db, Guid seriesId, CancellationToken ct) =>
-        await db.EventLinks.Where(l => l.EventId == seriesId).Select(l => l.IntegrationId).ToListAsync(ct);
-
-    private static InputValidationException Invalid(string key, string message) => new(new Dictionary<string, string[]> { [key] = [message] });
+    internal static InputValidationException Invalid(string key, string message) => new(new Dictionary<string, string[]> { [key] = [message] });
 }

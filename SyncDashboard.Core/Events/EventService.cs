@@ -88,7 +88,6 @@ public sealed partial class EventService(
 
     private (DateTimeOffset From, DateTimeOffset To) ListWindow(DateTimeOffset? from, DateTimeOffset? to)
     {
-        static InputValidationException Invalid(string key, string message) => new(new Dictionary<string, string[]> { [key] = [message] });
         if (from is { } f && !EventLimits.InRange(f)) throw Invalid("from", $"'from' must be {EventLimits.RangeText}.");
         if (to is { } t && !EventLimits.InRange(t)) throw Invalid("to", $"'to' must be {EventLimits.RangeText}.");
         var start = from ?? clock.GetUtcNow().AddDays(-1);

@@ -217,12 +217,9 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
     private void CancelOccurrence(AppDbContext db, Integration integration, RemoteEvent remote, CalendarEvent series, ReconcileOutcome outcome, DateTime now)
     {
         var at = remote.OriginalStart!.Value;
-        var row = new CalendarEvent
-        {
-            UserId = series.UserId, Title = series.Title, Version = 1, SeriesId = series.Id, OriginalStart = at,
-            OriginIntegrationId = series.OriginIntegrationId, IsDeleted = true, DeletedAt = now,
-        };
-        row.Apply(series.ToFields() with { Start = at, End = at + (series.End - series.Start), Recurrence = null });
+        var row = CalendarEvent.OverrideOf(series, at);
+        row.IsDeleted = true;
+        row.DeletedAt = now;
         db.Events.Add(row);
         db.EventLinks.Add(new EventLink
         {

@@ -19,12 +19,7 @@ public static class OutboxWriter
         IReadOnlyCollection<Guid>? alsoTo = null)
     {
         // An override belongs where its series is, home or not; even its deletion is owed there (it cancels that date).
-        HashSet<Guid>? seriesHolders = null;
-        if (ev.SeriesId is { } seriesId)
-        {
-            seriesHolders = [.. await db.EventLinks.Where(l => l.EventId == seriesId).Select(l => l.IntegrationId).ToListAsync(ct)];
-            seriesHolders.UnionWith(db.EventLinks.Local.Where(l => l.EventId == seriesId).Select(l => l.IntegrationId));
-        }
+        var seriesHolders = ev.SeriesId is { } seriesId ? await HoldersAsync(db, seriesId, ct) : null;
         var integrations = await db.Integrations
             .Where(i => i.UserId == ev.UserId && i.IsActive && i.Direction != SyncDirection.ImportOnly)
             .ToListAsync(ct);
@@ -58,6 +53,14 @@ public static class OutboxWriter
             targets.Add(integration.Id);
         }
         return targets;
+    }
+
+    /// <summary>The integrations that hold an event (saved links and those added in this unit of work).</summary>
+    public static async Task<HashSet<Guid>> HoldersAsync(AppDbContext db, Guid eventId, CancellationToken ct)
+    {
+        HashSet<Guid> holders = [.. await db.EventLinks.Where(l => l.EventId == eventId).Select(l => l.IntegrationId).ToListAsync(ct)];
+        holders.UnionWith(db.EventLinks.Local.Where(l => l.EventId == eventId).Select(l => l.IntegrationId));
+        return holders;
     }
 
     private static async Task AddOrCoalesceAsync(AppDbContext db, CalendarEvent ev, Guid integrationId, OutboxOperation op, DateTime due, bool guardCleared, CancellationToken ct)
