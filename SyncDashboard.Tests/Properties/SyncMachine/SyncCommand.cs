@@ -1,3 +1,5 @@
+using SyncDashboard.Core.Events;
+
 namespace SyncDashboard.Tests.Properties.SyncMachine;
 
 /// <summary>Where a person changes an event: in the app (its REST API), in Google's UI or in Notion's UI (the emulators).</summary>
@@ -49,6 +51,20 @@ public abstract record SyncCommand
     public sealed record RenameSeries(Side Side, int Pick, string Word) : SyncCommand
     {
         public override string ToString() => $"rename series #{Pick} in {Side} to {Word}";
+    }
+
+    /// <summary>
+    /// Edits the <paramref name="Nth"/> occurrence (modulo) of a series, as Google Calendar's "this event", "this and
+    /// following events" or "all events" (in the app through its API; in Google as Google's own clients write it).
+    /// </summary>
+    public sealed record EditOccurrence(Side Side, int Pick, int Nth, EditScope Scope, EventEdit Change) : SyncCommand
+    {
+        public override string ToString() => $"edit occurrence {Nth} of series #{Pick} in {Side} ({Scope}): {Change}";
+    }
+
+    public sealed record DeleteOccurrence(Side Side, int Pick, int Nth, EditScope Scope) : SyncCommand
+    {
+        public override string ToString() => $"delete occurrence {Nth} of series #{Pick} in {Side} ({Scope})";
     }
 
     public sealed record Delete(Side Side, int Pick) : SyncCommand

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using SyncDashboard.Core.Events;
 
 namespace SyncDashboard.Tests.Properties.SyncMachine;
 
@@ -10,12 +11,15 @@ namespace SyncDashboard.Tests.Properties.SyncMachine;
 public static class SyncCommandGen
 {
     private static readonly Gen<Side> Sides = Gen.Elements(Side.App, Side.Google, Side.Notion);
+    // Notion has no recurrence: occurrences are edited in the app and in Google only.
+    private static readonly Gen<Side> SeriesSides = Gen.Elements(Side.App, Side.Google);
+    private static readonly Gen<EditScope> Scopes = Gen.Frequency((3, Gen.Constant(EditScope.This)), (2, Gen.Constant(EditScope.Following)), (1, Gen.Constant(EditScope.All)));
     private static readonly Gen<string> Words = Gen.Elements("red", "blue", "green");
     private static readonly Gen<string?> Descriptions = Gen.Elements<string?>(null, "agenda", "notes to self");
     private static readonly Gen<string?> Locations = Gen.Elements<string?>(null, "Room 4", "Lab");
     private static readonly Gen<string?> Notes = Gen.Elements<string?>(null, "bring laptop");
     private static readonly Gen<string?> Rules = Gen.Frequency(
-        (6, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("RRULE:FREQ=WEEKLY;COUNT=4")), (1, Gen.Constant<string?>("RRULE:FREQ=DAILY;COUNT=3")));
+        (4, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("RRULE:FREQ=WEEKLY;COUNT=4")), (1, Gen.Constant<string?>("RRULE:FREQ=DAILY;COUNT=3")));
 
     private static readonly Gen<(int Day, int Hour, int Minutes, bool AllDay)> Times =
         from day in Gen.Choose(0, 6)
@@ -63,6 +67,10 @@ public static class SyncCommandGen
         (14, from side in Sides from pick in Picks from edit in Edits select (SyncCommand)new SyncCommand.Edit(side, pick, edit)),
         (2, from side in Gen.Elements(Side.App, Side.Google) from pick in Picks from word in Words select (SyncCommand)new SyncCommand.RenameSeries(side, pick, word)),
         (5, from side in Sides from pick in Picks select (SyncCommand)new SyncCommand.Delete(side, pick)),
+        (4, from side in SeriesSides from pick in Picks from nth in Gen.Choose(0, 3) from scope in Scopes from edit in Edits
+            select (SyncCommand)new SyncCommand.EditOccurrence(side, pick, nth, scope, edit)),
+        (2, from side in SeriesSides from pick in Picks from nth in Gen.Choose(0, 3) from scope in Scopes
+            select (SyncCommand)new SyncCommand.DeleteOccurrence(side, pick, nth, scope)),
         (4, Gen.Constant<SyncCommand>(new SyncCommand.PullGoogle())),
         (4, Gen.Constant<SyncCommand>(new SyncCommand.PollNotion())),
         (2, Gen.Constant<SyncCommand>(new SyncCommand.GooglePush())),

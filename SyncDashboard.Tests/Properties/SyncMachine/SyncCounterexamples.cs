@@ -36,9 +36,10 @@ public sealed class SyncCounterexamples(ITestOutputHelper output)
     /// earlier all-day date, no location): a write to Notion was recorded as sent that Notion does not show. E1 had two
     /// create rows to Notion (one retried), edits in the app and Google, a restart, and a commit-then-500 fault on Notion.
     /// No shorter sequence failed again within the shrinking budget (timing-dependent), so this is the sequence as found
-    /// (that run did not print how many days its all-day edits spanned; one is written here).
+    /// (that run did not print how many days its all-day edits spanned; one is written here). It has passed every rerun
+    /// since (19 in a row, on a loaded machine too); it stays as a regular test so a recurrence shows with every side's state.
     /// </summary>
-    [Fact(Skip = "Found by fuzz-sync seed 7; not yet investigated: a Notion page keeps an older version while every outbox row is completed. Timing-dependent (did not shrink).")]
+    [Fact]
     public async Task NotionHoldsTheLastVersionAfterARestartAndACommitThen500OnNotion()
     {
         await AssertHoldsAsync(

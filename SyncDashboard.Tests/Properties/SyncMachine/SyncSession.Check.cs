@@ -12,12 +12,19 @@ using SyncDashboard.Tests.Integration.Notion;
 
 namespace SyncDashboard.Tests.Properties.SyncMachine;
 
-/// <summary>An event as one side holds it, in the terms all three share (recurrence only where the side carries it).</summary>
-public sealed record SideEvent(string Title, string? Description, string? Location, string? Notes, DateTime Start, DateTime End, bool AllDay, string? Rule)
+/// <summary>
+/// An event as one side holds it, in the terms all three share (recurrence and the occurrence an override replaces only
+/// where the side carries them).
+/// </summary>
+public sealed record SideEvent(string Title, string? Description, string? Location, string? Notes, DateTime Start, DateTime End, bool AllDay, string? Rule,
+    DateTime? Original = null)
 {
     public override string ToString() =>
         $"'{Title}' {Start:yyyy-MM-dd HH:mm}–{End:yyyy-MM-dd HH:mm}{(AllDay ? " all-day" : "")} desc={Description ?? "-"} loc={Location ?? "-"} " +
-        $"notes={Notes ?? "-"}{(Rule is null ? "" : " " + Rule)}";
+        $"notes={Notes ?? "-"}{(Rule is null ? "" : " " + Rule)}{(Original is { } o ? $" replaces {o:yyyy-MM-dd HH:mm}" : "")}";
+
+    /// <summary>What Notion can hold of it: Notion has no recurrence, and an override is a page of its own.</summary>
+    public SideEvent AsNotionHoldsIt() => this with { Rule = null, Original = null };
 }
 
 /// <summary>Settling (faults off, pull both sides, drain, until quiet) and the property checked afterwards.</summary>
@@ -32,11 +39,17 @@ public sealed partial class SyncSession
             .OrderBy(e => e.CreatedAt).FirstOrDefaultAsync();
     }
 
+    private async Task<CalendarEvent?> AppEventByIdAsync(Guid id)
+    {
+        await using var db = await _world.App.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.UserId == UserId && !e.IsDeleted);
+    }
+
     private GoogleEvent? GoogleEventFor(int tag) => LiveGoogle().FirstOrDefault(e => e.Summary!.StartsWith(Tag(tag), StringComparison.Ordinal));
 
     private NotionPageSnapshot? NotionPageFor(int tag) => LiveNotion().FirstOrDefault(p => p.Text("Title").StartsWith(Tag(tag), StringComparison.Ordinal));
 
-    // Instances of a series that Google materialised are the series' business, not events of their own.
+    // Instances of a series that Google materialised are the series' business: an edit of "the event" edits the series.
     private IEnumerable<GoogleEvent> LiveGoogle() => _world.Google.Events(CalendarId).Where(e => e.RecurringEventId is null && e.Summary is not null);
 
     private IEnumerable<NotionPageSnapshot> LiveNotion() => _world.Notion.ListPages(_notion.Database.Id, includeTrashed: false);
@@ -78,7 +91,10 @@ public sealed partial class SyncSession
 
     /// <summary>
     /// The property: all three sides hold the same events field for field, no side holds one event twice, and every event
-    /// that no side deleted is still there. Events are told apart by the tag their titles keep through every edit.
+    /// that no side deleted is still there. Events are told apart by the tag their titles keep through every edit; a
+    /// series keeps its tag in its overrides and in the series a split continues it with, so a tag names a group of rows,
+    /// compared as a whole. And the calendar a person sees — series expanded, overrides in place, cancelled dates gone —
+    /// is the same in the app and in Google.
     /// </summary>
     public async Task<IReadOnlyList<string>> CheckAsync()
     {
@@ -86,11 +102,11 @@ public sealed partial class SyncSession
         var sides = new Dictionary<string, List<SideEvent>>
         {
             ["app"] = (await _world.App.AppEventsAsync(UserId)).Select(e => new SideEvent(e.Title, Norm(e.Description), Norm(e.Location), Norm(e.Notes),
-                e.Start, e.End, e.IsAllDay, Norm(e.Recurrence))).ToList(),
-            ["Google"] = LiveGoogle().Select(FromGoogle).ToList(),
+                e.Start, e.End, e.IsAllDay, Norm(e.Recurrence), e.OriginalStart)).ToList(),
+            ["Google"] = _world.Google.Events(CalendarId).Where(e => e.Summary is not null).Select(FromGoogle).ToList(),
             ["Notion"] = LiveNotion().Select(FromNotion).ToList(),
         };
-        var byTag = new Dictionary<string, Dictionary<int, SideEvent>>();
+        var byTag = new Dictionary<string, Dictionary<int, List<SideEvent>>>();
         foreach (var (side, events) in sides)
         {
             byTag[side] = [];
@@ -98,8 +114,11 @@ public sealed partial class SyncSession
             {
                 if (TagPattern.Match(e.Title) is not { Success: true } m) { problems.Add($"{side} holds an event no command made: {e}"); continue; }
                 var tag = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                if (!byTag[side].TryAdd(tag, e)) problems.Add($"{side} holds E{tag} twice: {byTag[side][tag]} and {e}");
+                (byTag[side].TryGetValue(tag, out var rows) ? rows : byTag[side][tag] = []).Add(e);
             }
+            foreach (var (tag, rows) in byTag[side])
+                foreach (var twice in rows.GroupBy(r => r.ToString()).Where(g => g.Count() > 1))
+                    problems.Add($"{side} holds E{tag} twice: {twice.Key}");
         }
         foreach (var (tag, _) in _events)
         {
@@ -108,13 +127,31 @@ public sealed partial class SyncSession
             if (present.Count == 0 && !_deleted.Contains(tag)) problems.Add($"E{tag} was lost everywhere, though no side deleted it");
             if (present.Count < 3) continue;
             var app = byTag["app"][tag];
-            var google = byTag["Google"][tag];
+            if (!SameRows(app, byTag["Google"][tag])) problems.Add($"E{tag} differs: app {Rows(app)} / Google {Rows(byTag["Google"][tag])}");
             var notion = byTag["Notion"][tag];
-            if (app != google) problems.Add($"E{tag} differs: app {app} / Google {google}");
-            if (app with { Rule = null } != notion) problems.Add($"E{tag} differs: app {app} / Notion {notion}");
+            if (!SameRows(app.Select(e => e.AsNotionHoldsIt()), notion)) problems.Add($"E{tag} differs: app {Rows(app)} / Notion {Rows(notion)}");
         }
+        problems.AddRange(await CompareCalendarsAsync());
         if (problems.Count > 0) problems.AddRange(await DescribeAsync());
         return problems;
+    }
+
+    private static bool SameRows(IEnumerable<SideEvent> a, IEnumerable<SideEvent> b) =>
+        a.Select(e => e.ToString()).Order(StringComparer.Ordinal).SequenceEqual(b.Select(e => e.ToString()).Order(StringComparer.Ordinal));
+
+    private static string Rows(IEnumerable<SideEvent> rows) => string.Join(" + ", rows.OrderBy(r => r.Start));
+
+    /// <summary>The app's list (series expanded) against Google's singleEvents view of the same window, occurrence by occurrence.</summary>
+    private async Task<IEnumerable<string>> CompareCalendarsAsync()
+    {
+        static string Seen(string title, DateTime start, DateTime end, bool allDay, string? description, string? location) =>
+            $"'{title.Trim()}' {start:yyyy-MM-dd HH:mm}–{end:yyyy-MM-dd HH:mm}{(allDay ? " all-day" : "")} desc={Norm(description) ?? "-"} loc={Norm(location) ?? "-"}";
+        var app = (await AppListAsync()).Select(e => Seen(e.Title, e.Start.UtcDateTime, e.End.UtcDateTime, e.IsAllDay, e.Description, e.Location))
+            .Order(StringComparer.Ordinal).ToList();
+        var google = GoogleSingleEvents().Select(e => FromGoogle(e) is var g ? Seen(g.Title, g.Start, g.End, g.AllDay, g.Description, g.Location) : "")
+            .Order(StringComparer.Ordinal).ToList();
+        if (app.SequenceEqual(google)) return [];
+        return [$"the calendars differ: only the app shows [{string.Join("; ", app.Except(google))}], only Google shows [{string.Join("; ", google.Except(app))}]"];
     }
 
     /// <summary>Everything each side holds, trashed and cancelled included, to read a counterexample by.</summary>
@@ -123,10 +160,12 @@ public sealed partial class SyncSession
         var lines = new List<string> { "-- state after settling:" };
         await using var db = await _world.App.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         foreach (var e in await db.Events.AsNoTracking().Include(e => e.Links).Where(e => e.UserId == UserId).ToListAsync())
-            lines.Add($"app {e.Id:N} '{e.Title}' deleted={e.IsDeleted} v{e.Version} links: " +
+            lines.Add($"app {e.Id:N} '{e.Title}' {e.Start:MM-dd HH:mm} deleted={e.IsDeleted} v{e.Version}" +
+                      (e.SeriesId is { } series ? $" override of {series:N} at {e.OriginalStart:MM-dd HH:mm}" : "") + (e.Recurrence is { } r ? $" {r}" : "") + " links: " +
                       string.Join(", ", e.Links.Select(l => $"{(l.IntegrationId == _google.IntegrationId ? "G" : "N")}:{l.ExternalId}")));
         foreach (var g in _world.Google.Events(CalendarId, includeCancelled: true))
-            lines.Add($"Google {g.Id} '{g.Summary}' {g.Status} sdEventId={g.ExtendedProperties?.Private?.GetValueOrDefault("sdEventId")}");
+            lines.Add($"Google {g.Id} '{g.Summary}' {g.Start?.DateTime ?? g.Start?.Date} {g.Status} sdEventId={g.ExtendedProperties?.Private?.GetValueOrDefault("sdEventId")}" +
+                      (g.Recurrence is { } r ? $" {string.Join(' ', r)}" : ""));
         foreach (var p in _world.Notion.ListPages(_notion.Database.Id, includeTrashed: true))
             lines.Add($"Notion {p.Id} '{p.Text("Title")}' trash={p.InTrash} id-property={p.Text(NotionTestKit.IdProperty)}");
         foreach (var o in await _world.App.OutboxAsync(UserId))
@@ -134,15 +173,10 @@ public sealed partial class SyncSession
         return lines;
     }
 
-    private static SideEvent FromGoogle(GoogleEvent e)
-    {
-        var allDay = e.Start!.Date is not null;
-        DateTime At(EventDateTime t) => allDay
-            ? DateTime.ParseExact(t.Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : DateTimeOffset.Parse(t.DateTime!, CultureInfo.InvariantCulture).UtcDateTime;
-        return new SideEvent(e.Summary!.Trim(), Norm(e.Description), Norm(e.Location), Norm(e.ExtendedProperties?.Private?.GetValueOrDefault("sdNotes")),
-            At(e.Start), At(e.End!), allDay, e.Recurrence is { Count: > 0 } r ? string.Join('\n', r) : null);
-    }
+    private static SideEvent FromGoogle(GoogleEvent e) =>
+        new(e.Summary!.Trim(), Norm(e.Description), Norm(e.Location), Norm(e.ExtendedProperties?.Private?.GetValueOrDefault("sdNotes")),
+            GoogleStart(e.Start!), GoogleStart(e.End!), e.Start!.Date is not null, e.Recurrence is { Count: > 0 } r ? string.Join('\n', r) : null,
+            e.OriginalStartTime is { } o ? GoogleStart(o) : null);
 
     private static SideEvent FromNotion(NotionPageSnapshot p)
     {

@@ -66,6 +66,8 @@ public sealed partial class SyncSession
             case SyncCommand.Create c: await CreateAsync(c.Side, c.Spec); break;
             case SyncCommand.Edit e: await EditAsync(e.Side, Pick(e.Pick, recurringOnly: false), e.Change); break;
             case SyncCommand.RenameSeries r: await EditAsync(r.Side, Pick(r.Pick, recurringOnly: true), new EventEdit(r.Word, null, null, null, null)); break;
+            case SyncCommand.EditOccurrence o: await EditOccurrenceAsync(o); break;
+            case SyncCommand.DeleteOccurrence o: await DeleteOccurrenceAsync(o); break;
             case SyncCommand.Delete d: await DeleteAsync(d.Side, Pick(d.Pick, recurringOnly: false)); break;
             case SyncCommand.PullGoogle: await _world.App.Get<Core.Sync.Pull.IncrementalPuller>().PullAsync(_google.IntegrationId, SyncTrigger.Manual); break;
             case SyncCommand.PollNotion: await _world.App.Get<Core.Sync.Pull.IncrementalPuller>().PullAsync(_notion.IntegrationId, SyncTrigger.Poll); break;
@@ -89,6 +91,13 @@ public sealed partial class SyncSession
     private (DateTime Start, DateTime End) Span(int day, int hour, int minutes, bool allDay) => allDay
         ? (_day0.AddDays(day), _day0.AddDays(day + minutes / 60))
         : (Time(day, hour), Time(day, hour).AddMinutes(minutes));
+
+    private (DateTime Start, DateTime End, bool AllDay)? TimeOf(EventEdit change)
+    {
+        if (change.Time is not { } c) return null;
+        var (start, end) = Span(c.Day, c.Hour, c.Minutes, c.AllDay);
+        return (start, end, c.AllDay);
+    }
 
     private async Task CreateAsync(Side side, EventSpec spec)
     {
@@ -125,12 +134,7 @@ public sealed partial class SyncSession
     {
         if (tag is not { } t) return;
         var title = change.Word is null ? null : Tag(t) + change.Word;
-        (DateTime Start, DateTime End, bool AllDay)? time = null;
-        if (change.Time is { } c)
-        {
-            var (start, end) = Span(c.Day, c.Hour, c.Minutes, c.AllDay);
-            time = (start, end, c.AllDay);
-        }
+        var time = TimeOf(change);
         switch (side)
         {
             case Side.App:
