@@ -59,6 +59,10 @@ public sealed class GoogleCalendarClient(HttpClient http, IOptions<GoogleOptions
         await SendAsync<GoogleEventResource>(call, HttpMethod.Patch, EventPath(calendarId, eventId), resource, ifMatch, ct)
         ?? throw new TransientProviderException("Google returned no event after a patch.");
 
+    /// <summary>Patches; null when Google has no such event (404/410), as for an instance id of an occurrence the series no longer has.</summary>
+    public Task<GoogleEventResource?> PatchEventIfExistsAsync(GoogleCallContext call, string calendarId, string eventId, GoogleEventResource resource, string? ifMatch, CancellationToken ct) =>
+        SendAsync<GoogleEventResource>(call, HttpMethod.Patch, EventPath(calendarId, eventId), resource, ifMatch, ct, notFoundIsNull: true);
+
     /// <summary>Deletes; 404 and 410 (already deleted) count as done.</summary>
     public Task DeleteEventAsync(GoogleCallContext call, string calendarId, string eventId, CancellationToken ct) =>
         SendAsync<object>(call, HttpMethod.Delete, EventPath(calendarId, eventId), null, null, ct, notFoundIsNull: true);

@@ -48,10 +48,21 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<
 
     public async Task<RemoteWriteResult> UpdateAsync(Integration integration, Guid appEventId, string externalId, string? expectedVersion, EventFields fields, CancellationToken ct)
     {
+        if (!GoogleEventMapper.IsInstanceId(externalId))
+        {
+            var updated = await client.PatchEventAsync(Call(integration), integration.ExternalId, externalId,
+                GoogleEventMapper.ToGoogle(fields, appEventId), expectedVersion, ct);
+            return Written(updated, externalId);
+        }
         // The first write to an instance id is what makes it an exception of its series, as in Google's own clients.
-        var updated = await client.PatchEventAsync(Call(integration), integration.ExternalId, externalId,
-            GoogleEventMapper.ToGoogle(fields, appEventId, instance: GoogleEventMapper.IsInstanceId(externalId)), expectedVersion, ct);
-        return Written(updated, externalId);
+        var exception = await client.PatchEventIfExistsAsync(Call(integration), integration.ExternalId, externalId,
+            GoogleEventMapper.ToGoogle(fields, appEventId, instance: true), expectedVersion, ct);
+        if (exception is not null) return Written(exception, externalId);
+        // The series no longer has that occurrence (it was moved or ended in Google before the change got there). Google
+        // keeps an exception made earlier where it was, beside the series; one made now can only be an event of its own.
+        logger.LogInformation("Google has no occurrence {ExternalId} in integration {IntegrationId} any more; event {EventId} goes there as an event of its own",
+            externalId, integration.Id, appEventId);
+        return await CreateAsync(integration, appEventId, fields, ct);
     }
 
     /// <summary>Google's instance id: the series' id, '_', and the original start in UTC (or its date for an all-day series).</summary>

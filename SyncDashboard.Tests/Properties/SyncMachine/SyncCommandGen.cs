@@ -19,7 +19,7 @@ public static class SyncCommandGen
     private static readonly Gen<string?> Locations = Gen.Elements<string?>(null, "Room 4", "Lab");
     private static readonly Gen<string?> Notes = Gen.Elements<string?>(null, "bring laptop");
     private static readonly Gen<string?> Rules = Gen.Frequency(
-        (4, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("RRULE:FREQ=WEEKLY;COUNT=4")), (1, Gen.Constant<string?>("RRULE:FREQ=DAILY;COUNT=3")));
+        (3, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("RRULE:FREQ=WEEKLY;COUNT=4")), (1, Gen.Constant<string?>("RRULE:FREQ=DAILY;COUNT=3")));
 
     private static readonly Gen<(int Day, int Hour, int Minutes, bool AllDay)> Times =
         from day in Gen.Choose(0, 6)
@@ -67,9 +67,9 @@ public static class SyncCommandGen
         (14, from side in Sides from pick in Picks from edit in Edits select (SyncCommand)new SyncCommand.Edit(side, pick, edit)),
         (2, from side in Gen.Elements(Side.App, Side.Google) from pick in Picks from word in Words select (SyncCommand)new SyncCommand.RenameSeries(side, pick, word)),
         (5, from side in Sides from pick in Picks select (SyncCommand)new SyncCommand.Delete(side, pick)),
-        (4, from side in SeriesSides from pick in Picks from nth in Gen.Choose(0, 3) from scope in Scopes from edit in Edits
+        (7, from side in SeriesSides from pick in Picks from nth in Gen.Choose(0, 3) from scope in Scopes from edit in Edits
             select (SyncCommand)new SyncCommand.EditOccurrence(side, pick, nth, scope, edit)),
-        (2, from side in SeriesSides from pick in Picks from nth in Gen.Choose(0, 3) from scope in Scopes
+        (3, from side in SeriesSides from pick in Picks from nth in Gen.Choose(0, 3) from scope in Scopes
             select (SyncCommand)new SyncCommand.DeleteOccurrence(side, pick, nth, scope)),
         (4, Gen.Constant<SyncCommand>(new SyncCommand.PullGoogle())),
         (4, Gen.Constant<SyncCommand>(new SyncCommand.PollNotion())),

@@ -4,13 +4,14 @@ namespace SyncDashboard.Tests.Properties.SyncMachine;
 
 /// <summary>What a run tried and, if a sequence broke the property, the smallest failing sequence found.</summary>
 public sealed record SyncRunReport(ulong Seed, int Sequences, int Operations, int FaultsInjected, int Restarts, TimeSpan Elapsed,
-    IReadOnlyList<SyncCommand>? Counterexample, IReadOnlyList<string> Problems)
+    IReadOnlyList<SyncCommand>? Counterexample, IReadOnlyList<string> Problems, int OccurrenceWrites = 0)
 {
     public bool Passed => Counterexample is null;
 
     public override string ToString()
     {
-        var head = $"fuzz-sync seed {Seed}: {Sequences} sequences, {Operations} operations, {FaultsInjected} faults injected, " +
+        var head = $"fuzz-sync seed {Seed}: {Sequences} sequences, {Operations} operations ({OccurrenceWrites} single-occurrence edits and deletes), " +
+                   $"{FaultsInjected} faults injected, " +
                    $"{Restarts} restarts in {Elapsed.TotalSeconds:F0} s";
         if (Passed) return head + " — the property held.";
         return head + $"\nCOUNTEREXAMPLE ({Counterexample!.Count} commands):\n  " + string.Join("\n  ", Counterexample) +
@@ -32,7 +33,7 @@ public static class SyncMachineRunner
     {
         var clock = Stopwatch.StartNew();
         var all = SyncCommandGen.Sample(seed, sequences, maxLength, restartWeight);
-        int ran = 0, operations = 0, faults = 0, restarts = 0;
+        int ran = 0, operations = 0, faults = 0, restarts = 0, occurrenceWrites = 0;
         SyncWorld? world = null;
         try
         {
@@ -48,16 +49,17 @@ public static class SyncMachineRunner
                 ran++;
                 operations += outcome.Operations;
                 faults += outcome.Faults;
+                occurrenceWrites += outcome.OccurrenceWrites;
                 if (ran % 50 == 0) log?.Invoke($"  {ran} sequences, {operations} operations, {faults} faults, {clock.Elapsed.TotalSeconds:F0} s");
                 if (outcome.Problems.Count == 0) continue;
 
                 log?.Invoke($"sequence {ran} failed ({outcome.Problems.Count} problems); shrinking {commands.Count} commands…");
                 var (smallest, problems) = await ShrinkAsync(world!, commands, outcome.Problems, shrinkTries, log);
                 restarts += world!.Restarts;
-                return new SyncRunReport(seed, ran, operations, faults, restarts, clock.Elapsed, smallest, problems);
+                return new SyncRunReport(seed, ran, operations, faults, restarts, clock.Elapsed, smallest, problems, occurrenceWrites);
             }
             restarts += world?.Restarts ?? 0;
-            return new SyncRunReport(seed, ran, operations, faults, restarts, clock.Elapsed, null, []);
+            return new SyncRunReport(seed, ran, operations, faults, restarts, clock.Elapsed, null, [], occurrenceWrites);
         }
         finally
         {
@@ -65,7 +67,7 @@ public static class SyncMachineRunner
         }
     }
 
-    public sealed record Outcome(int Operations, int Faults, IReadOnlyList<string> Problems);
+    public sealed record Outcome(int Operations, int Faults, IReadOnlyList<string> Problems, int OccurrenceWrites = 0);
 
     /// <summary>One sequence for a fresh user: apply, settle, check.</summary>
     public static async Task<Outcome> RunOneAsync(SyncWorld world, IReadOnlyList<SyncCommand> commands, Action<string>? log = null)
@@ -84,12 +86,12 @@ public static class SyncMachineRunner
             watch.Restart();
             var busy = await session.SettleAsync();
             Slow(log, watch, "settling");
-            if (busy is not null) return new Outcome(session.Operations, session.FaultsInjected, [busy]);
-            return new Outcome(session.Operations, session.FaultsInjected, await session.CheckAsync());
+            if (busy is not null) return new Outcome(session.Operations, session.FaultsInjected, [busy], session.OccurrenceWrites);
+            return new Outcome(session.Operations, session.FaultsInjected, await session.CheckAsync(), session.OccurrenceWrites);
         }
         catch (Exception ex)
         {
-            return new Outcome(session.Operations, session.FaultsInjected, [$"command {session.Operations} threw {ex.GetType().Name}: {ex.Message}"]);
+            return new Outcome(session.Operations, session.FaultsInjected, [$"command {session.Operations} threw {ex.GetType().Name}: {ex.Message}"], session.OccurrenceWrites);
         }
     }
 

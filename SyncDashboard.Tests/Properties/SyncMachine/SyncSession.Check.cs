@@ -116,6 +116,9 @@ public sealed partial class SyncSession
                 var tag = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 (byTag[side].TryGetValue(tag, out var rows) ? rows : byTag[side][tag] = []).Add(e);
             }
+            // Notion's pages carry no rule and no replaced occurrence, so a series and an unchanged override of its first
+            // date are two equal pages there; an extra page shows as a difference from the app's rows instead.
+            if (side == "Notion") continue;
             foreach (var (tag, rows) in byTag[side])
                 foreach (var twice in rows.GroupBy(r => r.ToString()).Where(g => g.Count() > 1))
                     problems.Add($"{side} holds E{tag} twice: {twice.Key}");
@@ -127,7 +130,9 @@ public sealed partial class SyncSession
             if (present.Count == 0 && !_deleted.Contains(tag)) problems.Add($"E{tag} was lost everywhere, though no side deleted it");
             if (present.Count < 3) continue;
             var app = byTag["app"][tag];
-            if (!SameRows(app, byTag["Google"][tag])) problems.Add($"E{tag} differs: app {Rows(app)} / Google {Rows(byTag["Google"][tag])}");
+            // The occurrence an override replaces is compared where it shows — in the expanded calendars below — since an
+            // override that reached Google after its series moved there is an event of its own in Google.
+            if (!SameRows(app.Select(e => e with { Original = null }), byTag["Google"][tag].Select(e => e with { Original = null }))) problems.Add($"E{tag} differs: app {Rows(app)} / Google {Rows(byTag["Google"][tag])}");
             var notion = byTag["Notion"][tag];
             if (!SameRows(app.Select(e => e.AsNotionHoldsIt()), notion)) problems.Add($"E{tag} differs: app {Rows(app)} / Notion {Rows(notion)}");
         }

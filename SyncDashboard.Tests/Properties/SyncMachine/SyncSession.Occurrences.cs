@@ -24,13 +24,12 @@ public sealed partial class SyncSession
         if (Pick(c.Pick, recurringOnly: true) is not { } tag) return;
         var title = c.Change.Word is null ? null : Tag(tag) + c.Change.Word;
         var time = TimeOf(c.Change);
-        if (c.Side == Side.App) await EditAppOccurrenceAsync(tag, c, title, time);
-        else EditGoogleOccurrence(tag, c, title, time);
+        if (c.Side == Side.App ? await EditAppOccurrenceAsync(tag, c, title, time) : EditGoogleOccurrence(tag, c, title, time)) OccurrenceWrites++;
     }
 
-    private async Task EditAppOccurrenceAsync(int tag, SyncCommand.EditOccurrence c, string? title, (DateTime Start, DateTime End, bool AllDay)? time)
+    private async Task<bool> EditAppOccurrenceAsync(int tag, SyncCommand.EditOccurrence c, string? title, (DateTime Start, DateTime End, bool AllDay)? time)
     {
-        if (await AppOccurrenceAsync(tag, c.Nth) is not { } o) return;
+        if (await AppOccurrenceAsync(tag, c.Nth) is not { } o) return false;
         // "This and following" and "all" keep the series' rule; the occurrence of an override does not carry it.
         var rule = c.Scope == EditScope.This ? null : o.Recurrence ?? (await AppEventByIdAsync(o.SeriesId!.Value))?.Recurrence;
         var allDay = time?.AllDay ?? o.IsAllDay;
@@ -41,14 +40,15 @@ public sealed partial class SyncSession
             timeZone = allDay ? null : o.TimeZone ?? "UTC", recurrence = rule,
         });
         // A series cannot become all-day (its rule needs a zone): a refusal the user would see, not a sync matter.
-        if (put.StatusCode == HttpStatusCode.BadRequest && allDay && c.Scope != EditScope.This) return;
+        if (put.StatusCode == HttpStatusCode.BadRequest && allDay && c.Scope != EditScope.This) return false;
         await ExpectAsync(put, HttpStatusCode.OK, $"edit of an occurrence in the app ({c.Scope})");
+        return put.IsSuccessStatusCode;
     }
 
-    private void EditGoogleOccurrence(int tag, SyncCommand.EditOccurrence c, string? title, (DateTime Start, DateTime End, bool AllDay)? time)
+    private bool EditGoogleOccurrence(int tag, SyncCommand.EditOccurrence c, string? title, (DateTime Start, DateTime End, bool AllDay)? time)
     {
-        if (GoogleOccurrence(tag, c.Nth) is not { } instance) return;
-        if (time is { AllDay: true } && c.Scope != EditScope.This) return;
+        if (GoogleOccurrence(tag, c.Nth) is not { } instance) return false;
+        if (time is { AllDay: true } && c.Scope != EditScope.This) return false;
         var master = _world.Google.GetEvent(CalendarId, instance.RecurringEventId!);
         var patch = new JsonObject();
         if (title is not null) patch["summary"] = title;
@@ -59,7 +59,9 @@ public sealed partial class SyncSession
         {
             case EditScope.This:
                 if (time is { } t) { patch["start"] = GoogleTimeJson(t.Start, t.AllDay); patch["end"] = GoogleTimeJson(t.End, t.AllDay); }
-                if (patch.Count > 0) _world.Google.PatchEvent(CalendarId, instance.Id!, patch);
+                // Google's UI has no field for the app's notes: an edit of nothing else writes nothing.
+                if (patch.Count == 0) return false;
+                _world.Google.PatchEvent(CalendarId, instance.Id!, patch);
                 break;
             case EditScope.Following when index > 0:
                 var (ended, continued) = SplitRule(master.Recurrence!, index, GoogleStart(instance.OriginalStartTime!));
@@ -82,9 +84,11 @@ public sealed partial class SyncSession
                     patch["start"] = GoogleTimeJson(seriesStart, false);
                     patch["end"] = GoogleTimeJson(seriesStart + (m.End - m.Start), false);
                 }
-                if (patch.Count > 0) _world.Google.PatchEvent(CalendarId, master.Id!, patch);
+                if (patch.Count == 0) return false;
+                _world.Google.PatchEvent(CalendarId, master.Id!, patch);
                 break;
         }
+        return true;
     }
 
     private async Task DeleteOccurrenceAsync(SyncCommand.DeleteOccurrence c)
@@ -95,6 +99,7 @@ public sealed partial class SyncSession
             if (await AppOccurrenceAsync(tag, c.Nth) is not { } o) return;
             var deleted = await Api.DeleteAsync(OccurrenceUrl(o, c.Scope));
             await ExpectAsync(deleted, HttpStatusCode.NoContent, $"delete of an occurrence in the app ({c.Scope})");
+            if (!deleted.IsSuccessStatusCode) return;
         }
         else
         {
@@ -109,6 +114,7 @@ public sealed partial class SyncSession
             }
             else _world.Google.DeleteEvent(CalendarId, master.Id!);
         }
+        OccurrenceWrites++;
         // "Following" from the first date and "all" delete the whole series; a part of it may be all that is left.
         if (c.Scope != EditScope.This) _deleted.Add(tag);
     }

@@ -29,6 +29,9 @@ public sealed partial class SyncSession
     public int Operations { get; private set; }
     public int FaultsInjected { get; private set; }
 
+    /// <summary>Edits and deletes of one occurrence that found a series to act on (the rest had none yet).</summary>
+    public int OccurrenceWrites { get; private set; }
+
     private SyncSession(SyncWorld world, GoogleUser google, NotionAccount notion)
     {
         (_world, _google, _notion) = (world, google, notion);

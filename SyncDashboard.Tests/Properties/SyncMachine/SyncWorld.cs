@@ -42,6 +42,8 @@ public sealed class SyncWorld : IAsyncDisposable
         // Retries and faults are expected here; what else goes wrong shows in the property, not the log.
         ["Logging:LogLevel:Default"] = "Error",
         ["Logging:LogLevel:Polly"] = "None",
+        // A restart cuts off transactions in flight, as a process end does; EF logs each as an error.
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Transaction"] = "None",
         // No rate limits in the way: the generated load is small and the point is the state machine, not the buckets.
         ["Google:RequestsPerSecond"] = "1000",
         ["Notion:RequestsPerSecond"] = "100",
