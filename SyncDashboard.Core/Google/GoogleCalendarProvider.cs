@@ -24,7 +24,9 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<
             if (page.NextPageToken is { Length: > 0 } next) { pageToken = next; continue; }
             logger.LogDebug("Listed {Count} changes of calendar {CalendarId} for integration {IntegrationId} in {Requests} requests",
                 events.Count, integration.ExternalId, integration.Id, requests);
-            return new RemoteChanges(events, page.NextSyncToken, cursor is null, requests);
+            // Google lists in the order things changed: an occurrence edited before its series was (renamed, say) comes
+            // first. Series go first, so that such an exception finds the series it belongs to in the same pull.
+            return new RemoteChanges([.. events.OrderBy(e => e.RecurringEventId is null ? 0 : 1)], page.NextSyncToken, cursor is null, requests);
         }
     }
 
