@@ -48,6 +48,13 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<
         return Written(created, id);
     }
 
+    /// <summary>A create's id is derived from the app's event id, so an earlier attempt's event is simply read.</summary>
+    public async Task<string?> FindCreatedAsync(Integration integration, Guid appEventId, EventFields fields, CancellationToken ct)
+    {
+        var id = GoogleEventMapper.GoogleIdFor(appEventId);
+        return await GetAsync(integration, id, ct) is { Deleted: false } ? id : null;
+    }
+
     public async Task<RemoteWriteResult> UpdateAsync(Integration integration, Guid appEventId, string externalId, string? expectedVersion, EventFields fields, CancellationToken ct)
     {
         if (!GoogleEventMapper.IsInstanceId(externalId))

@@ -52,6 +52,9 @@ public sealed partial class NotionCalendarProvider(
         return Written(page, target.Mapping);
     }
 
+    public async Task<string?> FindCreatedAsync(Integration integration, Guid appEventId, EventFields fields, CancellationToken ct) =>
+        (await FindCreatedAsync(await ResolveAsync(integration, null, ct), appEventId, fields, ct))?.Id;
+
     /// <summary>
     /// Notion has no If-Match. With an <paramref name="expectedVersion"/> the page is read first and its content hash
     /// compared with the version's (the minute-rounded time alone cannot tell edits apart, and an edit of an unmapped

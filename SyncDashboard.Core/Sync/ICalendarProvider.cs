@@ -42,6 +42,12 @@ public interface ICalendarProvider
     /// <summary>Writes <paramref name="fields"/> if the remote still has <paramref name="expectedVersion"/>, else throws <see cref="RemoteVersionMismatchException"/>.</summary>
     Task<RemoteWriteResult> UpdateAsync(Integration integration, Guid appEventId, string externalId, string? expectedVersion, EventFields fields, CancellationToken ct);
 
+    /// <summary>
+    /// The id of a copy an earlier create of <paramref name="appEventId"/> made whose answer never arrived (a cut-off
+    /// request, a restart), found the way <see cref="CreateAsync"/>'s retry finds it; null when there is none.
+    /// </summary>
+    Task<string?> FindCreatedAsync(Integration integration, Guid appEventId, EventFields fields, CancellationToken ct);
+
     /// <summary>Deletes; an event that is already gone counts as deleted.</summary>
     Task DeleteAsync(Integration integration, string externalId, CancellationToken ct);
 

@@ -156,7 +156,15 @@ public sealed partial class OutboxDispatcher(
         if (ev.SeriesId is { } seriesId && link?.ExternalId is null) link = await AddressOccurrenceAsync(db, provider, integration, ev, seriesId, link, ct);
         if (ev.IsDeleted || item.Operation == OutboxOperation.Delete)
         {
-            if (link?.ExternalId is { } externalId) await provider.DeleteAsync(integration, externalId, ct);
+            // A create that landed without its answer (cut off, or the process restarted) left no id; its copy must go too.
+            var externalId = link?.ExternalId ?? (link is null ? null : await provider.FindCreatedAsync(integration, ev.Id, ev.ToFields(), ct));
+            if (externalId is not null)
+            {
+                await provider.DeleteAsync(integration, externalId, ct);
+                if (link!.ExternalId is null)
+                    logger.LogInformation("Deleted {ExternalId} in integration {IntegrationId}, made for event {EventId} by a create whose answer never arrived",
+                        externalId, integration.Id, ev.Id);
+            }
             return;
         }
         link ??= db.EventLinks.Add(new EventLink { UserId = ev.UserId, EventId = ev.Id, IntegrationId = integration.Id }).Entity;
