@@ -2,7 +2,7 @@
 # Loopback benchmarks of SyncDashboard: builds bench/SyncDashboard.Bench in Release and runs it.
 #   bench/run.sh                         # everything (about 5-7 minutes on 2 cores)
 #   bench/run.sh latency incremental     # a subset: memory, latency, api, incremental, import, notion
-#   bench/run.sh fuzz-sync               # generated sync tests at full size (FUZZ_SEQUENCES, FUZZ_SEED, FUZZ_MAX_COMMANDS, FUZZ_MINUTES)
+#   bench/run.sh fuzz-sync               # generated sync tests at full size (FUZZ_SEQUENCES, FUZZ_SEED, FUZZ_MAX_COMMANDS, FUZZ_MINUTES, FUZZ_KEEP_GOING)
 # Environment: BENCH_IMPORT_EVENTS (default 10000), BENCH_IMPORT_TIMEOUT seconds (default 120),
 #              BENCH_ARTIFACTS_PATH (build into that folder instead of the projects' bin/obj).
 # The memory run needs Debian's `chromium` on PATH (scripts/test.sh installs it) and is skipped without it.
