@@ -19,8 +19,12 @@ public sealed record ConflictDto(
 
     internal static ConflictDto From(Conflict c, string title, string integration, Provider provider) => new(
         c.Id, c.EventId, title, c.IntegrationId, integration, provider, c.Fields.Split(','), c.Outcome,
-        FieldsJson.Deserialize(c.LocalFields)!, FieldsJson.Deserialize(c.RemoteFields)!, FieldsJson.Deserialize(c.BaseFields),
+        AsUtc(FieldsJson.Deserialize(c.LocalFields)!), AsUtc(FieldsJson.Deserialize(c.RemoteFields)!), FieldsJson.Deserialize(c.BaseFields) is { } b ? AsUtc(b) : null,
         new DateTimeOffset(DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc)));
+
+    /// <summary>Stored times are UTC whatever their kind says after a round trip; the API writes them with their "Z".</summary>
+    internal static EventFields AsUtc(EventFields f) =>
+        f with { Start = DateTime.SpecifyKind(f.Start, DateTimeKind.Utc), End = DateTime.SpecifyKind(f.End, DateTimeKind.Utc) };
 }
 
 /// <summary>A settled conflict: how, and the event's values afterwards (what every side now holds or is being sent).</summary>

@@ -70,7 +70,7 @@ public sealed class ConflictService(IDbContextFactory<AppDbContext> dbFactory, E
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedAt, (DateTime?)null).SetProperty(c => c.UserChoice, (ConflictChoice?)null), CancellationToken.None);
             throw;
         }
-        return new ConflictResolved(conflictId, ev.Id, resolution.Choice, chosen);
+        return new ConflictResolved(conflictId, ev.Id, resolution.Choice, ConflictDto.AsUtc(chosen));
     }
 
     /// <summary>Open conflicts of the user on events that still exist.</summary>

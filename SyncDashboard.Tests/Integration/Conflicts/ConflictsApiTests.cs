@@ -38,6 +38,7 @@ public sealed class ConflictsApiTests(AppFixture fixture)
         Assert.Equal(["Title", "Location"], raw.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(("Dentist", "Dentist (moved)", "Dentist appt"), (raw.GetProperty("local").GetProperty("title").GetString(),
             raw.GetProperty("remote").GetProperty("title").GetString(), raw.GetProperty("base").GetProperty("title").GetString()));
+        Assert.EndsWith("Z", raw.GetProperty("local").GetProperty("start").GetString());
         var typed = Assert.Single((await ReadAsync<ConflictEndpoints.Answer<List<ConflictDto>>>(await g.User.Api.GetAsync("/api/calendar/conflicts"))).Data);
         Assert.Equal((ConflictOutcome.LocalWon, Provider.Google, g.IntegrationId), (typed.Outcome, typed.Provider, typed.IntegrationId));
     }
