@@ -23,9 +23,7 @@ public static class ConflictSeed
         ConflictOutcome outcome, string fields, EventFields local, EventFields remote, EventFields? agreed = null)
     {
         var winner = outcome == ConflictOutcome.RemoteWon ? remote : local;
-        var ev = await services.GetRequiredService<EventService>().CreateAsync(userId, new EventInput(
-            winner.Title, Utc(winner.Start), Utc(winner.End), winner.IsAllDay, winner.Location, winner.Description, winner.Notes,
-            winner.TimeZone, winner.Recurrence));
+        var ev = await services.GetRequiredService<EventService>().CreateAsync(userId, EventInput.From(winner));
         var conflict = new Conflict
         {
             UserId = userId, EventId = ev.Id, IntegrationId = integrationId, Fields = fields, Outcome = outcome,
@@ -43,6 +41,4 @@ public static class ConflictSeed
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Conflicts.AsNoTracking().SingleAsync(c => c.Id == conflictId);
     }
-
-    private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
 }

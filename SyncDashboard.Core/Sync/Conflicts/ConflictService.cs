@@ -62,7 +62,7 @@ public sealed class ConflictService(IDbContextFactory<AppDbContext> dbFactory, E
         try
         {
             if (chosen == current) await notifier.PublishAsync(userId, conflict.IntegrationId, [ev.Id], ct); // the badge and other tabs
-            else await events.UpdateAsync(userId, ev.Id, ToInput(chosen), ev.Version, ct);
+            else await events.UpdateAsync(userId, ev.Id, EventInput.From(chosen), ev.Version, ct);
         }
         catch
         {
@@ -79,9 +79,4 @@ public sealed class ConflictService(IDbContextFactory<AppDbContext> dbFactory, E
             && db.Events.Any(e => e.Id == c.EventId && e.UserId == userId && !e.IsDeleted));
 
     private static NotFoundException NotFound(Guid id) => new($"Conflict {id} was not found or is already resolved.");
-
-    private static EventInput ToInput(EventFields f) => new(
-        f.Title, Utc(f.Start), Utc(f.End), f.IsAllDay, f.Location, f.Description, f.Notes, f.TimeZone, f.Recurrence);
-
-    private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
 }
