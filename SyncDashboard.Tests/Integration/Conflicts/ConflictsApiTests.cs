@@ -108,6 +108,15 @@ public sealed class ConflictsApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync("/api/calendar/conflicts")).StatusCode);
     }
 
+    [Fact]
+    public async Task BothRoutesAreInTheOpenApiDocument()
+    {
+        using var response = await _app.CreateClient().GetAsync("/openapi/v1.json");
+        var paths = (await response.ReadJsonAsync()).GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/calendar/conflicts").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/calendar/conflicts/{id}/resolve").TryGetProperty("post", out _));
+    }
+
     /// <summary>A Google-connected user's event edited in the app and in Google at once; the app's later edit was kept.</summary>
     private async Task<(GoogleUser G, Guid EventId, Guid ConflictId)> SeedAsync()
     {
