@@ -135,6 +135,24 @@ public sealed class ConflictListTests(ComponentDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task ASideTheAppCannotSaveIsExplainedAndTheConflictStaysOpen()
+    {
+        await using var ctx = EventEditorDialog.NewContext(database);
+        var (userId, eventId, conflictId) = await SeedAsync(ConflictOutcome.LocalWon, "Title",
+            local: f => f with { Title = "Dentist" }, remote: f => f with { Title = " " });
+        var changed = 0;
+        var cut = await RenderAsync(ctx, userId, () => changed++);
+
+        await cut.Find("[data-testid=take-remote]").ClickAsync(new());
+
+        Assert.Equal(1, changed);
+        Assert.Contains(ctx.Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars,
+            s => s.Message == "That choice cannot be saved: Title is required.");
+        Assert.Null((await ConflictSeed.StoredAsync(database.Services, conflictId)).ResolvedAt);
+        Assert.Equal("Dentist", (await database.EventsOfAsync(userId)).Single(e => e.Id == eventId).Title);
+    }
+
+    [Fact]
     public async Task ChoosingOnAConflictAnotherTabAlreadySettledJustRefreshesThePage()
     {
         await using var ctx = EventEditorDialog.NewContext(database);
