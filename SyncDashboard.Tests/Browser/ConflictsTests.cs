@@ -79,19 +79,22 @@ public sealed class ConflictsTests(BrowserFixture fixture)
         Assert.Equal(0, await App.Get<ConflictService>().CountOpenAsync(g.User.Id));
     }
 
-    /// <summary>The same open conflict dark on a desktop, and light and dark on a phone.</summary>
+    /// <summary>The same open conflict, on the dashboard and its page, dark on a desktop and light and dark on a phone.</summary>
     private async Task ScreenshotElsewhereAsync(TestUser user)
     {
         foreach (var (scheme, width) in new[] { (ColorScheme.Dark, 1280), (ColorScheme.Light, 390), (ColorScheme.Dark, 390) })
         {
             await using var context = await fixture.NewContextAsync(width: width, colorScheme: scheme);
-            await context.SignInAsync(user);
+            var suffix = $"{(width < 600 ? "phone" : "desktop")}-{scheme.ToString().ToLowerInvariant()}";
+            var dashboard = await context.SignInAsync(user);
+            await Assertions.Expect(dashboard.GetByTestId("conflicts")).ToBeVisibleAsync();
+            await dashboard.ScreenshotAsync($"conflicts-dashboard-{suffix}");
             var page = await context.OpenAsync("/conflicts");
             await Assertions.Expect(page.GetByTestId("conflict")).ToBeVisibleAsync();
             await Eventually.TrueAsync(async () => await page.IsDarkAsync() == (scheme == ColorScheme.Dark), $"the page is {scheme}");
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
             Assert.True(widths[0] <= widths[1], $"the page is {widths[0]} px wide in a {widths[1]} px window: {await page.WiderThanTheWindowAsync()}");
-            await page.ScreenshotAsync($"conflicts-{(width < 600 ? "phone" : "desktop")}-{scheme.ToString().ToLowerInvariant()}");
+            await page.ScreenshotAsync($"conflicts-{suffix}");
         }
     }
 }
