@@ -62,6 +62,7 @@ public static class SyncDashboardApp
         app.MapCalendarEndpoints();
         app.MapRealtime();
         app.MapSyncEndpoints();
+        app.MapConflictEndpoints();
         app.MapGoogleWebhooks();
         app.MapGoogleConnect();
         app.MapNotion();

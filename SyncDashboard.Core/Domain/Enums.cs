@@ -19,4 +19,11 @@ public enum SyncRunKind { Pull = 0, Push = 1 }
 
 public enum ConflictOutcome { LocalWon = 0, RemoteWon = 1 }
 
-public enum ConflictChoice { KeepAutomatic = 0, UseOtherSide = 1 }
+/// <summary>
+/// What the user settled a conflict with. <see cref="UseOtherSide"/> (the automatic loser's values) predates the Conflicts
+/// page and keeps its meaning for rows stored with it; the page and the API write the other members.
+/// </summary>
+public enum ConflictChoice { KeepAutomatic = 0, UseOtherSide = 1, TakeLocal = 2, TakeRemote = 3, Merge = 4 }
+
+/// <summary>One side of a conflict: the app's values or the other calendar's.</summary>
+public enum ConflictSide { Local = 0, Remote = 1 }

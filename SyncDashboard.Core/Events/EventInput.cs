@@ -1,3 +1,5 @@
+using SyncDashboard.Core.Domain;
+
 namespace SyncDashboard.Core.Events;
 
 /// <summary>
@@ -13,4 +15,11 @@ public sealed record EventInput(
     string? Description = null,
     string? Notes = null,
     string? TimeZone = null,
-    string? Recurrence = null);
+    string? Recurrence = null)
+{
+    /// <summary>Stored values written back as an edit (times are UTC, whatever kind they were read with).</summary>
+    public static EventInput From(EventFields f) => new(
+        f.Title, Utc(f.Start), Utc(f.End), f.IsAllDay, f.Location, f.Description, f.Notes, f.TimeZone, f.Recurrence);
+
+    private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
+}

@@ -21,6 +21,7 @@ public sealed class PageTourTests(BrowserFixture fixture)
     [
         new("dashboard", "/"),
         new("settings", "/settings"),
+        new("conflicts", "/conflicts"),
         new("settings-google-direct", "/settings/google"),
         new("settings-notion-direct", "/settings/notion"),
         // The emulated sides stand in for Google's and Notion's own sites: their look is theirs, not ours.

@@ -49,6 +49,14 @@ public static class FieldMerge
         return new MergeResult(merged, conflicts);
     }
 
+    /// <summary>
+    /// <paramref name="into"/> with the field group <paramref name="field"/> (one of <see cref="EventFields.FieldNames"/>)
+    /// taken from <paramref name="from"/>, as the merge takes it: a user settling a conflict moves the same units the merge does.
+    /// </summary>
+    public static EventFields Take(string field, EventFields into, EventFields from) =>
+        Groups.FirstOrDefault(g => g.Name == field) is { } group ? group.Take(into, from)
+            : throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field group of the merge.");
+
     /// <summary>Whether two versions are the same for sync purposes (the same test the merge uses).</summary>
     public static bool SameContent(EventFields a, EventFields b) => Groups.All(g => g.Same(a, b));
 

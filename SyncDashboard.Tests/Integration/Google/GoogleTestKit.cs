@@ -30,6 +30,13 @@ public static class GoogleTestKit
         return new GoogleUser(user, email, calendarId, ids.Single(), issued);
     }
 
+    /// <summary>Stops the calendar's push channel, so a change made in Google waits for the next pull instead of arriving by itself.</summary>
+    public static async Task StopPushAsync(this GoogleUser g)
+    {
+        using var response = await g.User.Api.DeleteAsync($"/api/calendar/webhooks/google/?integrationId={g.IntegrationId}");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+    }
+
     public static GoogleEvent TimedEvent(string title, DateTimeOffset start, int minutes = 60, string? location = null) => new()
     {
         Summary = title, Location = location,

@@ -62,6 +62,12 @@ public static class AppRoutes
         new("DELETE", "/api/events/") { Query = a => [P("id", a.Target.EventId.ToString())] },
         new("POST", "/api/events/{id:guid}/restore") { RouteValues = a => [P("id", a.Target.EventId.ToString())] },
         new("GET", "/api/calendar/held-deletions"),
+        new("GET", "/api/calendar/conflicts/"),
+        new("POST", "/api/calendar/conflicts/{id:guid}/resolve")
+        {
+            RouteValues = a => [P("id", a.Target.ConflictId.ToString())],
+            Json = _ => new JsonObject { ["choice"] = "merge", ["fields"] = new JsonObject { ["title"] = "remote" } },
+        },
         new("POST", "/api/calendar/held-deletions/{integrationId:guid}/apply") { RouteValues = a => [P("integrationId", a.Target.GoogleIntegrationId.ToString())] },
         new("POST", "/api/calendar/held-deletions/{integrationId:guid}/discard") { RouteValues = a => [P("integrationId", a.Target.NotionIntegrationId.ToString())] },
         new("POST", "/api/tokens/") { Json = _ => new JsonObject { ["name"] = "made by a request" } },

@@ -5,6 +5,7 @@ using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Notion;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Security;
+using SyncDashboard.Core.Sync.Merge;
 using SyncDashboard.Core.Sync.Outbox;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Integration.Google;
@@ -41,12 +42,13 @@ public static class SurfaceUsers
         var spare = await app.Get<ApiTokenService>().CreateAsync(user.Id, $"{marker} spare");
         var main = (await app.Get<ApiTokenService>().ListAsync(user.Id)).Single(t => t.Name == "tests");
         await DrainOutboxAsync(app, user.Id, googleUser.IntegrationId, notionAccount.IntegrationId);
+        var conflictId = await AddConflictAsync(app, single, googleUser.IntegrationId, $"{marker} standup (moved)");
 
         var protection = app.Get<IDataProtectionProvider>();
         var resources = new UserResources
         {
             User = user, EventId = single, SeriesEventId = series, ApiTokenId = main.Id, SpareTokenId = spare.Info.Id,
-            GoogleIntegrationId = googleUser.IntegrationId, GoogleCredentialId = (await app.IntegrationAsync(googleUser.IntegrationId)).CredentialId!.Value,
+            GoogleIntegrationId = googleUser.IntegrationId, ConflictId = conflictId, GoogleCredentialId = (await app.IntegrationAsync(googleUser.IntegrationId)).CredentialId!.Value,
             GoogleEmail = googleUser.Email, GoogleCalendarId = googleUser.CalendarId, GoogleAccessToken = googleUser.Tokens.AccessToken,
             NotionIntegrationId = notionAccount.IntegrationId, NotionCredentialId = notionAccount.CredentialId,
             NotionDataSourceId = notionAccount.DataSourceId, NotionDatabaseId = notionAccount.Database.Id, NotionToken = notionAccount.Connection.Token,
@@ -95,6 +97,21 @@ public static class SurfaceUsers
             foreach (var id in integrationIds) await app.Get<OutboxDispatcher>().DispatchDueAsync(id);
             return await app.OutboxDrainedAsync(userId);
         }, "every outbox row of the user is sent", TimeSpan.FromSeconds(30));
+
+    /// <summary>The event's title changed in the app and in Google at once, as the reconciler records it.</summary>
+    private static async Task<Guid> AddConflictAsync(AppHost app, Guid eventId, Guid integrationId, string remoteTitle)
+    {
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var ev = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId);
+        var conflict = new Conflict
+        {
+            UserId = ev.UserId, EventId = ev.Id, IntegrationId = integrationId, Fields = "Title", Outcome = ConflictOutcome.LocalWon,
+            LocalFields = FieldsJson.Serialize(ev.ToFields()), RemoteFields = FieldsJson.Serialize(ev.ToFields() with { Title = remoteTitle }),
+        };
+        db.Conflicts.Add(conflict);
+        await db.SaveChangesAsync();
+        return conflict.Id;
+    }
 
     private static async Task<Guid> CreateEventAsync(TestUser user, object body)
     {

@@ -16,6 +16,8 @@ public sealed record UserResources
     /// <summary>A second token of the user's, the one revoke routes aim at (revoking the one in use would end the run).</summary>
     public required Guid SpareTokenId { get; init; }
     public required Guid GoogleIntegrationId { get; init; }
+    /// <summary>An open conflict on the single event with the Google calendar.</summary>
+    public required Guid ConflictId { get; init; }
     public required Guid GoogleCredentialId { get; init; }
     public required string GoogleEmail { get; init; }
     public required string GoogleCalendarId { get; init; }
@@ -48,7 +50,7 @@ public sealed record UserResources
 
     /// <summary>Every id of the user that a route could take, as text, for the "guess every id in every slot" runs.</summary>
     public IReadOnlyList<Guid> Guids =>
-        [UserId, EventId, SeriesEventId, ApiTokenId, SpareTokenId, GoogleIntegrationId, GoogleCredentialId, NotionIntegrationId, NotionCredentialId];
+        [UserId, EventId, SeriesEventId, ApiTokenId, SpareTokenId, GoogleIntegrationId, GoogleCredentialId, NotionIntegrationId, NotionCredentialId, ConflictId];
 
     public IReadOnlyList<string> TextIds =>
         [.. new[] { GoogleEmail, GoogleCalendarId, GoogleEventId, ChannelId, ChannelResourceId, NotionDataSourceId, NotionDatabaseId, NotionPageId, NotionBotId,
@@ -62,7 +64,7 @@ public sealed record UserResources
     public UserResources WithEveryId(string text) => Guid.TryParse(text, out var id) ? this with
     {
         EventId = id, SeriesEventId = id, ApiTokenId = id, SpareTokenId = id, GoogleIntegrationId = id, GoogleCredentialId = id,
-        NotionIntegrationId = id, NotionCredentialId = id,
+        NotionIntegrationId = id, NotionCredentialId = id, ConflictId = id,
         GoogleEmail = text, GoogleCalendarId = text, GoogleEventId = text, NotionPageId = text, ChannelId = text,
         ChannelResourceId = text, NotionDataSourceId = text, NotionDatabaseId = text, NotionBotId = text, NotionSubscriptionId = text,
     } : this with
@@ -93,7 +95,7 @@ public sealed record UserResources
         return this with
         {
             EventId = Next(), SeriesEventId = Next(), ApiTokenId = Next(), SpareTokenId = Next(), GoogleIntegrationId = Next(),
-            GoogleCredentialId = Next(), NotionIntegrationId = Next(), NotionCredentialId = Next(),
+            GoogleCredentialId = Next(), NotionIntegrationId = Next(), NotionCredentialId = Next(), ConflictId = Next(),
             GoogleEmail = $"g{Next():N}@example.com", GoogleCalendarId = $"g{Next():N}@example.com", GoogleEventId = Next().ToString("N"),
             NotionPageId = Next().ToString(), ChannelId = Next().ToString(),
             ChannelResourceId = Next().ToString("N"), NotionDataSourceId = Next().ToString(), NotionDatabaseId = Next().ToString(),
