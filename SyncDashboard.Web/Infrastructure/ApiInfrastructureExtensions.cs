@@ -18,6 +18,8 @@ public static class ApiInfrastructureExtensions
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services)
     {
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddAppJson();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         // Malformed JSON then reaches ApiExceptionHandler and gets a message instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
