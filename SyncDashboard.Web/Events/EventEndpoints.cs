@@ -28,13 +28,13 @@ public static class EventEndpoints
             var created = await body.InCallersTermsAsync(input => events.CreateAsync(userId, input, claim, http.RequestAborted));
             // With an Idempotency-Key the answer was kept at commit, before anything could be sent, and is the one given.
             if (claim is not null) return Created(created);
-            var externalSync = await watch.UntilSettledAsync(created.Id, options.Value.ExternalSyncWait, http.RequestAborted);
+            var externalSync = await watch.UntilSettledAsync(created.Id, PreferWait.Apply(http, options.Value.ExternalSyncWait), http.RequestAborted);
             return Created(created with { ExternalSync = externalSync });
         })
         .WithIdempotencyKey<EventDto>(Created)
         .WithSummary("Create an event. Times as start/end or startDateTime/endDateTime. The answer is { success, event, externalSync } with the "
             + "event's fields also at the top level; externalSync says per integration whether the event reached it within Api:ExternalSyncWait "
-            + "(success, externalId) or is queued, with the error when a send failed.");
+            + "(success, externalId) or is queued, with the error when a send failed. Prefer: wait=N (seconds) waits no longer than N.");
 
         group.MapPut("/", async Task<Ok<EventDto>> (Guid id, string? scope, DateTimeOffset? occurrence, EventRequest body, HttpContext http, EventService events) =>
             TypedResults.Ok(await body.InCallersTermsAsync(input =>

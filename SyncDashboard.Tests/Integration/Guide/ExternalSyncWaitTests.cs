@@ -39,6 +39,30 @@ public sealed class ExternalSyncWaitTests(AppFixture fixture)
             (await App.Get<EventService>().GetAsync(g.User.Id, answer.Id)).ExternalSync.Single().Success, "Google took the event after its delay");
     }
 
+    [Fact]
+    public async Task PreferWaitZeroAnswersAtOnceWithEverythingQueued()
+    {
+        var g = await App.ConnectGoogleAsync();
+        App.Get<GoogleEmulator>().AddFault(new FaultRule(FaultKind.Delay, PathContains: g.CalendarId, Method: "POST", DelayMs: 3000));
+        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddHours(16), TimeSpan.Zero);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events")
+        {
+            Content = JsonContent.Create(new { title = "Bulk import", startDateTime = start, endDateTime = start.AddHours(1) }, options: Json.Web),
+        };
+        request.Headers.Add("Prefer", "wait=0");
+
+        var clock = Stopwatch.StartNew();
+        using var response = await g.User.Api.SendAsync(request);
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("wait=0", Assert.Single(response.Headers.GetValues("Preference-Applied")));
+        // Without the preference it would wait the default 2 s for the delayed Google.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.8), $"answered after {clock.Elapsed}, not at once");
+        var google = Assert.Single((await response.Content.ReadFromJsonAsync<EventCreatedBody>(Json.App))!.ExternalSync);
+        Assert.Equal((false, true), (google.Success, google.Queued));
+    }
+
     private sealed record EventCreatedBody(bool Success, Guid Id, EventDto Event, IReadOnlyList<ExternalSyncReport> ExternalSync);
 
     private sealed record ExternalSyncReport(Provider Provider, bool Success, bool Queued, string? ExternalId, string? Error);
