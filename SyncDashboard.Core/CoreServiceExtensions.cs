@@ -23,6 +23,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<IOutboxSignal, OutboxSignal>();
         services.AddOptions<EventOptions>().Bind(configuration.GetSection(EventOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EventService>();
+        services.AddSingleton<DeliveryWatcher>();
         services.AddSingleton<UpcomingService>();
         services.AddSingleton<SyncStatusService>();
         return services;

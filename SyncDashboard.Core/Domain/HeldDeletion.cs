@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace SyncDashboard.Core.Domain;
 
-/// <summary>Named in the API ("Inbound", "Outbound"): a client reads which side a burst came from without our enum's numbers.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<HeldDirection>))]
+/// <summary>Named in the API ("INBOUND", "OUTBOUND", like every enum there: ADR 0018), never by our enum's numbers.</summary>
 public enum HeldDirection { Inbound = 0, Outbound = 1 }
 
 /// <summary>

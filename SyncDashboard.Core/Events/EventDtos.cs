@@ -2,18 +2,28 @@ using SyncDashboard.Core.Domain;
 
 namespace SyncDashboard.Core.Events;
 
-/// <summary>Where an event stands with one integration; <see cref="WebLink"/> opens it on that side (http(s) only).</summary>
-public sealed record ExternalSyncStatus(Guid IntegrationId, string Provider, string Integration, string State, string? ExternalId, string? Error,
-    string? WebLink = null);
+/// <summary>
+/// Where an event stands with one integration; <see cref="WebLink"/> opens it on that side (http(s) only).
+/// <see cref="Success"/> and <see cref="Queued"/> are the setup guide's reading of <see cref="State"/>: delivered, or still to be
+/// sent (a retry after a failure is queued and carries the <see cref="Error"/>; a change given up on is neither).
+/// </summary>
+public sealed record ExternalSyncStatus(Guid IntegrationId, Provider Provider, string Integration, LinkState State, string? ExternalId, string? Error,
+    string? WebLink = null)
+{
+    public bool Success => State == LinkState.Synced;
+
+    public bool Queued => State == LinkState.Pending;
+}
 
 /// <summary>
 /// An event as the API and UI show it, including where it is in sync with each integration. <see cref="RecurrenceProblem"/>
 /// says why a series that came from another calendar is shown once instead of repeating. <see cref="OriginIntegrationId"/>
 /// is the integration it was first imported from (null: made in the app), which the calendar colours it by. An occurrence
 /// of a series carries <see cref="SeriesId"/> and <see cref="OriginalStart"/> (where the series puts it), which an edit or
-/// delete of that one occurrence names; for a computed occurrence <see cref="Id"/> is the series' own id.
+/// delete of that one occurrence names; for a computed occurrence <see cref="Id"/> is the series' own id. Not sealed: the
+/// answer to a create extends it with the setup guide's envelope (ADR 0018).
 /// </summary>
-public sealed record EventDto(
+public record EventDto(
     Guid Id,
     string Title,
     DateTimeOffset Start,

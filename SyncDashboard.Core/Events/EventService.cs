@@ -132,14 +132,14 @@ public sealed partial class EventService(
     /// The sync states of many events in one query, so the calendar can mark what is not in sync without asking per
     /// event. Occurrences of a series share the series' states.
     /// </summary>
-    private static async Task<Dictionary<Guid, IReadOnlyList<ExternalSyncStatus>>> ExternalSyncOfAsync(
+    internal static async Task<Dictionary<Guid, IReadOnlyList<ExternalSyncStatus>>> ExternalSyncOfAsync(
         AppDbContext db, Guid userId, IReadOnlyList<Guid> eventIds, CancellationToken ct)
     {
         if (eventIds.Count == 0) return [];
         var rows = await (from l in db.EventLinks.AsNoTracking()
                           join i in db.Integrations.AsNoTracking() on l.IntegrationId equals i.Id
                           where l.UserId == userId && i.UserId == userId && eventIds.Contains(l.EventId)
-                          select new { l.EventId, Status = new ExternalSyncStatus(i.Id, i.Provider.ToString(), i.DisplayName, l.State.ToString(), l.ExternalId, l.LastError, l.WebLink) })
+                          select new { l.EventId, Status = new ExternalSyncStatus(i.Id, i.Provider, i.DisplayName, l.State, l.ExternalId, l.LastError, l.WebLink) })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.EventId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ExternalSyncStatus>)g.Select(r => r.Status).ToList());

@@ -6,6 +6,7 @@ using SyncDashboard.Core.Sync.Outbox;
 using SyncDashboard.Core.Sync.Merge;
 using SyncDashboard.Core.Sync.Conflicts;
 using SyncDashboard.Core.Sync.MassDelete;
+using SyncDashboard.Core.Sync.Queue;
 
 namespace SyncDashboard.Core.Sync;
 
@@ -28,6 +29,7 @@ public static class SyncEngineExtensions
         services.AddSingleton<ConflictService>();
         services.AddSingleton<IntegrationSettingsService>();
         services.AddMassDeleteGuard(configuration);
+        services.AddOutboxQueue(configuration);
         return services;
     }
 }

@@ -13,6 +13,9 @@ public sealed record SyncNowResult(bool Started, int Created, int Updated, int D
 {
     public static readonly SyncNowResult AlreadyRunning = new(false, 0, 0, 0, 0, 0, 0, []);
 
+    /// <summary>The setup guide's flag: the run happened and no integration reported an error.</summary>
+    public bool Success => Started && Errors.Count == 0;
+
     public string Summary => !Started ? "A sync is already running."
         : Errors.Count > 0 ? string.Join(" ", Errors)
         : $"Imported {Created} new, {Updated} updated, {Deleted} deleted; " + (Held > 0 ? $"held {Held} deletion{(Held == 1 ? "" : "s")} for you to check; " : "") + $"sent {Sent} change{(Sent == 1 ? "" : "s")}" + (Failed > 0 ? $", {Failed} failed." : ".");

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Events;
 
 namespace SyncDashboard.Tests.Components;
@@ -239,10 +240,10 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         {
             ExternalSync =
             [
-                new(Guid.NewGuid(), "Google", "Work", "Synced", "g-1", null),
-                new(Guid.NewGuid(), "Notion", "Tasks", "Failed", null, "Notion is rate limiting us."),
-                new(Guid.NewGuid(), "Google", "Family", "Pending", null, null),
-                new(Guid.NewGuid(), "Google", "Club", "Conflict", "g-2", null),
+                new(Guid.NewGuid(), Provider.Google, "Work", LinkState.Synced, "g-1", null),
+                new(Guid.NewGuid(), Provider.Notion, "Tasks", LinkState.Failed, null, "Notion is rate limiting us."),
+                new(Guid.NewGuid(), Provider.Google, "Family", LinkState.Pending, null, null),
+                new(Guid.NewGuid(), Provider.Google, "Club", LinkState.Conflict, "g-2", null),
             ],
         };
         var editor = await EventEditorDialog.OpenAsync(ctx, userId, withSync, Berlin, TenLocal);
@@ -267,9 +268,9 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         {
             ExternalSync =
             [
-                new(Guid.NewGuid(), "Google", "Work", "Synced", "g-1", null, "https://www.google.com/calendar/event?eid=ZzEgd29yaw"),
-                new(Guid.NewGuid(), "Notion", "Tasks", "Failed", "p-1", "Notion is rate limiting us.", "https://www.notion.so/Dentist-0123456789abcdef0123456789abcdef"),
-                new(Guid.NewGuid(), "Google", "Family", "Pending", null, null),
+                new(Guid.NewGuid(), Provider.Google, "Work", LinkState.Synced, "g-1", null, "https://www.google.com/calendar/event?eid=ZzEgd29yaw"),
+                new(Guid.NewGuid(), Provider.Notion, "Tasks", LinkState.Failed, "p-1", "Notion is rate limiting us.", "https://www.notion.so/Dentist-0123456789abcdef0123456789abcdef"),
+                new(Guid.NewGuid(), Provider.Google, "Family", LinkState.Pending, null, null),
             ],
         };
         var editor = await EventEditorDialog.OpenAsync(ctx, userId, withSync, Berlin, TenLocal);
@@ -302,7 +303,7 @@ public sealed class EventEditorTests(ComponentDatabase database) : IClassFixture
         await using var ctx = EventEditorDialog.NewContext(database);
         var userId = await database.NewUserAsync();
         var dentist = await Events.CreateAsync(userId, new EventInput("Dentist", NineUtc, NineUtc.AddHours(1)));
-        var withSync = dentist with { ExternalSync = [new(Guid.NewGuid(), "Google", "Work", "Synced", "g-1", null, hostile)] };
+        var withSync = dentist with { ExternalSync = [new(Guid.NewGuid(), Provider.Google, "Work", LinkState.Synced, "g-1", null, hostile)] };
         var editor = await EventEditorDialog.OpenAsync(ctx, userId, withSync, Berlin, TenLocal);
 
         Assert.Equal("Work Google Calendar Synced", Text.Of(editor.Host.Find("[data-testid=sync-state]")));

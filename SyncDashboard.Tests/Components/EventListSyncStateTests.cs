@@ -36,11 +36,11 @@ public sealed class EventListSyncStateTests(ComponentDatabase database) : IClass
         var first = Assert.Single(list, e => e.Id == made.Id);
         Assert.Null(first.OriginIntegrationId);
         var pending = Assert.Single(first.ExternalSync);
-        Assert.Equal((work.Id, "Work", "Pending"), (pending.IntegrationId, pending.Integration, pending.State));
+        Assert.Equal((work.Id, "Work", LinkState.Pending), (pending.IntegrationId, pending.Integration, pending.State));
         var second = Assert.Single(list, e => e.Id == imported.Id);
         Assert.Equal(work.Id, second.OriginIntegrationId);
         var failed = Assert.Single(second.ExternalSync);
-        Assert.Equal(("Failed", "Google said 403."), (failed.State, failed.Error));
+        Assert.Equal((LinkState.Failed, "Google said 403."), (failed.State, failed.Error));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class EventListSyncStateTests(ComponentDatabase database) : IClass
         var list = await Events.ListAsync(userId, NineUtc.AddDays(-1), NineUtc.AddDays(5));
 
         Assert.Equal(3, list.Count);
-        Assert.All(list, e => Assert.Equal("Pending", Assert.Single(e.ExternalSync).State));
+        Assert.All(list, e => Assert.Equal(LinkState.Pending, Assert.Single(e.ExternalSync).State));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class OutboxTransactionTests(AppFixture fixture)
         var rows = await OutboxAsync(user.Id);
         var row = Assert.Single(rows);
         Assert.Equal((home, created.Id, OutboxOperation.Create, OutboxState.Pending), (row.IntegrationId, row.EventId, row.Operation, row.State));
-        Assert.Equal("Pending", Assert.Single(created.ExternalSync).State);
+        Assert.Equal(LinkState.Pending, Assert.Single(created.ExternalSync).State);
     }
 
     [Fact]

@@ -21,15 +21,13 @@ public static class SyncMarks
     public static SyncMark Of(IEnumerable<ExternalSyncStatus> states) =>
         states.Select(s => Of(s.State)).DefaultIfEmpty(SyncMark.InSync).Max();
 
-    public static SyncMark Of(string linkState) => Enum.TryParse<LinkState>(linkState, out var state)
-        ? state switch
-        {
-            LinkState.Pending => SyncMark.Pending,
-            LinkState.Conflict => SyncMark.Conflict,
-            LinkState.Failed => SyncMark.Failed,
-            _ => SyncMark.InSync,
-        }
-        : SyncMark.InSync;
+    public static SyncMark Of(LinkState state) => state switch
+    {
+        LinkState.Pending => SyncMark.Pending,
+        LinkState.Conflict => SyncMark.Conflict,
+        LinkState.Failed => SyncMark.Failed,
+        _ => SyncMark.InSync,
+    };
 
     /// <summary>The words beside the mark: "Waiting to sync", "In conflict", "Sync failed".</summary>
     public static string Describe(SyncMark mark) => mark switch

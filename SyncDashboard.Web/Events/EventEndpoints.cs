@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Events;
 using SyncDashboard.Web.Infrastructure;
 using SyncDashboard.Web.Infrastructure.Idempotency;
@@ -18,12 +19,26 @@ public static class EventEndpoints
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, EventService events) =>
             TypedResults.Ok(await events.GetAsync(http.User.GetUserId(), id, http.RequestAborted)));
 
-        group.MapPost("/", async Task<Created<EventDto>> (EventRequest body, HttpContext http, EventService events) =>
-            Created(await events.CreateAsync(http.User.GetUserId(), body.ToInput(), http.IdempotencyClaim(), http.RequestAborted)))
-            .WithIdempotencyKey<EventDto>(Created);
+        group.MapPost("/", async Task<Created<EventCreatedAnswer>> (EventRequest body, HttpContext http, EventService events,
+            DeliveryWatcher delivery, IOptions<ApiOptions> options) =>
+        {
+            var userId = http.User.GetUserId();
+            using var watch = delivery.Watch(userId);
+            var claim = http.IdempotencyClaim();
+            var created = await body.InCallersTermsAsync(input => events.CreateAsync(userId, input, claim, http.RequestAborted));
+            // With an Idempotency-Key the answer was kept at commit, before anything could be sent, and is the one given.
+            if (claim is not null) return Created(created);
+            var externalSync = await watch.UntilSettledAsync(created.Id, PreferWait.Apply(http, options.Value.ExternalSyncWait), http.RequestAborted);
+            return Created(created with { ExternalSync = externalSync });
+        })
+        .WithIdempotencyKey<EventDto>(Created)
+        .WithSummary("Create an event. Times as start/end or startDateTime/endDateTime. The answer is { success, event, externalSync } with the "
+            + "event's fields also at the top level; externalSync says per integration whether the event reached it within Api:ExternalSyncWait "
+            + "(success, externalId) or is queued, with the error when a send failed. Prefer: wait=N (seconds) waits no longer than N.");
 
         group.MapPut("/", async Task<Ok<EventDto>> (Guid id, string? scope, DateTimeOffset? occurrence, EventRequest body, HttpContext http, EventService events) =>
-            TypedResults.Ok(await events.UpdateAsync(http.User.GetUserId(), id, body.ToInput(), body.Version, EditScopeQuery.Parse(scope), occurrence, http.RequestAborted)))
+            TypedResults.Ok(await body.InCallersTermsAsync(input =>
+                events.UpdateAsync(http.User.GetUserId(), id, input, body.Version, EditScopeQuery.Parse(scope), occurrence, http.RequestAborted))))
             .WithSummary("Update the event given by ?id=. For one occurrence of a series: &occurrence=<its original start>&scope=this|following|all.");
 
         group.MapDelete("/", async Task<NoContent> (Guid id, string? scope, DateTimeOffset? occurrence, HttpContext http, EventService events) =>
@@ -39,5 +54,5 @@ public static class EventEndpoints
         return app;
     }
 
-    private static Created<EventDto> Created(EventDto created) => TypedResults.Created($"/api/events/{created.Id}", created);
+    private static Created<EventCreatedAnswer> Created(EventDto created) => TypedResults.Created($"/api/events/{created.Id}", new EventCreatedAnswer(created));
 }

@@ -18,6 +18,8 @@ public static class ApiInfrastructureExtensions
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services)
     {
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddAppJson(); // with the OpenAPI document, which it tells the enum names
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         // Malformed JSON then reaches ApiExceptionHandler and gets a message instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -29,7 +31,6 @@ public static class ApiInfrastructureExtensions
         services.Configure<ExceptionHandlerOptions>(o =>
             o.SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService);
         services.AddIdempotencyKeys();
-        services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

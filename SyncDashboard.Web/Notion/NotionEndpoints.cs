@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using SyncDashboard.Core.Common;
@@ -19,20 +20,15 @@ public static class NotionEndpoints
     /// <summary>"Pull now" for one Notion database, and the OAuth round trip of a public integration.</summary>
     public static IEndpointRouteBuilder MapNotionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/calendar/sync/notion/pull", async (PullRequestBody? body, HttpContext http, IDbContextFactory<AppDbContext> dbFactory,
-            IncrementalPuller puller) =>
-        {
-            if (body is null || body.IntegrationId == Guid.Empty)
-                throw new InputValidationException(new Dictionary<string, string[]> { ["integrationId"] = ["Give the id of a connected Notion database."] });
-            var userId = http.User.GetUserId();
-            await using (var db = await dbFactory.CreateDbContextAsync(http.RequestAborted))
-            {
-                if (!await db.Integrations.AnyAsync(i => i.Id == body.IntegrationId && i.UserId == userId && i.Provider == Provider.Notion && i.IsActive, http.RequestAborted))
-                    throw new NotFoundException($"No connected Notion database has id {body.IntegrationId}.");
-            }
-            return TypedResults.Ok(await puller.PullAsync(body.IntegrationId, SyncTrigger.Manual, http.RequestAborted));
-        }).RequireAuthorization().WithTags("Notion")
-          .WithSummary("Pull one Notion database now: pages edited since the last poll come in; the result counts them and the requests spent.");
+        app.MapPost("/api/calendar/sync/notion/pull", (PullRequestBody? body, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, IncrementalPuller puller) =>
+            PullAsync(body?.IntegrationId, http, dbFactory, puller))
+          .RequireAuthorization().WithTags("Notion")
+          .WithSummary("Pull one Notion database now: pages edited since the last poll come in; the result counts them and the requests spent, with success false and the error when the pull failed.");
+        // The setup guide's troubleshooting asks for the same with a GET (ADR 0018).
+        app.MapGet("/api/calendar/sync/notion/pull", (Guid? integrationId, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, IncrementalPuller puller) =>
+            PullAsync(integrationId, http, dbFactory, puller))
+          .RequireAuthorization().WithTags("Notion")
+          .WithSummary("The same pull as the POST, for ?integrationId=; as the setup guide's troubleshooting runs it.");
 
         var oauth = app.MapGroup("/integrations/notion").RequireAuthorization().ExcludeFromDescription();
         oauth.MapGet("/connect", (HttpContext http, NotionConnectService notion, IDataProtectionProvider protection, IAppBaseAddress baseAddress) =>
@@ -59,5 +55,18 @@ public static class NotionEndpoints
             }
         });
         return app;
+    }
+
+    private static async Task<Ok<PullResult>> PullAsync(Guid? integrationId, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, IncrementalPuller puller)
+    {
+        if (integrationId is not { } id || id == Guid.Empty)
+            throw new InputValidationException(new Dictionary<string, string[]> { ["integrationId"] = ["Give the id of a connected Notion database."] });
+        var userId = http.User.GetUserId();
+        await using (var db = await dbFactory.CreateDbContextAsync(http.RequestAborted))
+        {
+            if (!await db.Integrations.AnyAsync(i => i.Id == id && i.UserId == userId && i.Provider == Provider.Notion && i.IsActive, http.RequestAborted))
+                throw new NotFoundException($"No connected Notion database has id {id}.");
+        }
+        return TypedResults.Ok(await puller.PullAsync(id, SyncTrigger.Manual, http.RequestAborted));
     }
 }

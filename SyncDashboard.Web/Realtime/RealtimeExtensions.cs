@@ -1,4 +1,5 @@
 using SyncDashboard.Core.Notifications;
+using SyncDashboard.Web.Infrastructure;
 
 namespace SyncDashboard.Web.Realtime;
 
@@ -6,7 +7,7 @@ public static class RealtimeExtensions
 {
     public static IServiceCollection AddRealtime(this IServiceCollection services)
     {
-        services.AddSignalR();
+        services.AddSignalR().AddAppJson();
         services.AddSingleton<IChangeSink, HubChangeSink>();
         services.AddSingleton<HubConnections>();
         return services;

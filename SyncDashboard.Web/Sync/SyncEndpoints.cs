@@ -35,6 +35,7 @@ public static class SyncEndpoints
             TypedResults.Ok(await held.DiscardAsync(http.User.GetUserId(), integrationId, http.RequestAborted)))
             .WithSummary("Keeps the events: written back to the side that deleted them, or restored in the app. 404 when none are held or the integration is not the caller's.");
 
+        app.MapGuideSyncEndpoints();
         return app;
     }
 }

@@ -10,7 +10,11 @@ using SyncDashboard.Core.Sync.MassDelete;
 
 namespace SyncDashboard.Core.Sync.Pull;
 
-public sealed record PullResult(Guid IntegrationId, int Created, int Updated, int Deleted, int Conflicts, int Requests, bool FullSync, string? Error, int Held = 0);
+public sealed record PullResult(Guid IntegrationId, int Created, int Updated, int Deleted, int Conflicts, int Requests, bool FullSync, string? Error, int Held = 0)
+{
+    /// <summary>The setup guide's flag: the pull ran to the end (its error says why not).</summary>
+    public bool Success => Error is null;
+}
 
 /// <summary>
 /// Pulls one integration's changes since its cursor and reconciles them in one transaction; the cursor moves in

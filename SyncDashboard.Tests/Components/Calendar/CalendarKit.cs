@@ -42,8 +42,8 @@ internal static class CalendarKit
             new DateTimeOffset(endExclusive.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), true, null, null, null, null, null, 1,
             FarAway, [], null, null);
 
-    public static ExternalSyncStatus Sync(string state, string integration = "Work") =>
-        new(Guid.NewGuid(), "Google", integration, state, null, state == "Failed" ? "Google said no." : null);
+    public static ExternalSyncStatus Sync(LinkState state, string integration = "Work") =>
+        new(Guid.NewGuid(), Provider.Google, integration, state, null, state == LinkState.Failed ? "Google said no." : null);
 
     public static CalendarData Data(IEnumerable<EventDto> events, DateTimeOffset? now = null, string culture = "en-US",
         CalendarSources? sources = null, LayoutOptions? options = null, TimeZoneInfo? zone = null)

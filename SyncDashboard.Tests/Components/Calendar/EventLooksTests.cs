@@ -45,9 +45,9 @@ public sealed class EventLooksTests
         await using var ctx = NewContext();
         var cut = Month(ctx, Data([
             Timed("Stand-up", Local(12, 2, 9, 0), 15, recurrence: "RRULE:FREQ=DAILY"),
-            Timed("Waiting", Local(12, 3, 9, 0), 60, sync: [Sync("Synced"), Sync("Pending", "Tasks")]),
-            Timed("Broken", Local(12, 4, 9, 0), 60, sync: [Sync("Pending"), Sync("Failed", "Tasks")]),
-            Timed("Fine", Local(12, 5, 9, 0), 60, sync: [Sync("Synced")]),
+            Timed("Waiting", Local(12, 3, 9, 0), 60, sync: [Sync(LinkState.Synced), Sync(LinkState.Pending, "Tasks")]),
+            Timed("Broken", Local(12, 4, 9, 0), 60, sync: [Sync(LinkState.Pending), Sync(LinkState.Failed, "Tasks")]),
+            Timed("Fine", Local(12, 5, 9, 0), 60, sync: [Sync(LinkState.Synced)]),
         ]));
 
         Assert.NotNull(cut.Chip("Stand-up").QuerySelector("[data-testid=recurring-mark]"));

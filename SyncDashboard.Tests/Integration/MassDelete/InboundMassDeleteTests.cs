@@ -27,7 +27,7 @@ public sealed class InboundMassDeleteTests(MassDeleteHost host) : IClassFixture<
         Assert.Equal(20, App.LivePages(s.Notion).Count);
         Assert.True(await App.OutboxDrainedAsync(s.Google.User.Id), "no deletion is on its way to Notion");
         var group = Assert.Single(await s.HeldGroupsAsync());
-        Assert.Equal((s.Google.IntegrationId, 15, "Inbound"), (group.GetProperty("integrationId").GetGuid(), group.GetProperty("count").GetInt32(),
+        Assert.Equal((s.Google.IntegrationId, 15, "INBOUND"), (group.GetProperty("integrationId").GetGuid(), group.GetProperty("count").GetInt32(),
             group.GetProperty("direction").ToString()));
         Assert.Equal(5, group.GetProperty("titles").GetArrayLength());
         Assert.Contains(await App.SyncRunsAsync(s.Google.IntegrationId), r => r.Kind == SyncRunKind.Pull && r.Held == 15);

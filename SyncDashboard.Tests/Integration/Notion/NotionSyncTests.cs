@@ -319,8 +319,9 @@ public sealed class NotionSyncTests(AppFixture fixture)
     [Fact]
     public async Task OneUsersRateLimitedBacklogDoesNotHoldBackAnotherUsersPush()
     {
-        // Two users, two Notion workspaces: separate connections, so separate budgets of about 3 requests per second.
-        await using var host = await StartQuietHostAsync();
+        // Two users, two Notion workspaces: separate connections, so separate budgets of about 3 requests per second. The
+        // creates answer at once instead of waiting for delivery (ADR 0018), so the backlog builds up as a script would make it.
+        await using var host = await StartQuietHostAsync(new() { ["Api:ExternalSyncWait"] = "00:00:00" });
         var busy = await host.ConnectNotionAsync();
         var other = await host.ConnectNotionAsync();
         try

@@ -25,6 +25,8 @@ public static class AppRoutes
         new("GET", "/api/calendar/upcoming") { Query = _ => [P("days", "7"), P("maxResults", "50")] },
         new("GET", "/api/calendar/changes") { Query = _ => [P("since", "0")] },
         new("GET", "/api/integrations"),
+        new("GET", "/api/calendar/integrations"),
+        new("GET", "/api/calendar/sync/queue"),
         new("GET", "/api/tokens/"),
         new("GET", "/widget/next-event") { Caller = Caller.Anonymous },
         new("POST", "/api/calendar/webhooks/google/")
@@ -59,8 +61,12 @@ public static class AppRoutes
         },
         new("POST", "/api/calendar/sync") { Json = a => new JsonObject { ["integrationId"] = a.Target.GoogleIntegrationId.ToString() } },
         new("POST", "/api/calendar/sync/notion/pull") { Json = a => new JsonObject { ["integrationId"] = a.Target.NotionIntegrationId.ToString() } },
+        new("GET", "/api/calendar/sync/notion/pull") { Query = a => [P("integrationId", a.Target.NotionIntegrationId.ToString())] },
+        new("POST", "/api/calendar/integrations/{id:guid}/sync") { RouteValues = a => [P("id", a.Target.GoogleIntegrationId.ToString())] },
+        new("POST", "/api/calendar/sync/queue"),
         new("DELETE", "/api/events/") { Query = a => [P("id", a.Target.EventId.ToString())] },
         new("POST", "/api/events/{id:guid}/restore") { RouteValues = a => [P("id", a.Target.EventId.ToString())] },
+        new("DELETE", "/api/calendar/sync/queue") { Query = _ => [P("olderThan", "7")] },
         new("GET", "/api/calendar/held-deletions"),
         new("GET", "/api/calendar/conflicts/"),
         new("POST", "/api/calendar/conflicts/{id:guid}/resolve")
