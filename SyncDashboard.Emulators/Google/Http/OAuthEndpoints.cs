@@ -103,9 +103,13 @@ internal static class OAuthEndpoints
         }
         // The state comes back in the redirect's Location header; Google refuses overlong requests, and an answer with a
         // 100 kB header is one no client reads.
-        if (p.GetValueOrDefault("state") is { Length: > MaxStateLength })
+        foreach (var echoed in new[] { "state", "scope", "redirect_uri" })
         {
-            return ConsentPage.ErrorPage(400, "invalid_request", $"The state parameter is longer than {MaxStateLength} characters.");
+            // The scope and redirect URI come back in the same header as the state.
+            if (p.GetValueOrDefault(echoed) is { Length: > MaxStateLength })
+            {
+                return ConsentPage.ErrorPage(400, "invalid_request", $"The {echoed} parameter is longer than {MaxStateLength} characters.");
+            }
         }
         if (p.GetValueOrDefault("response_type") != "code" || string.IsNullOrWhiteSpace(p.GetValueOrDefault("scope")))
         {

@@ -135,7 +135,7 @@ public sealed partial class SyncSession
         var (from, to) = Window;
         var response = await Api.GetAsync($"/api/events?from={Uri.EscapeDataString(Utc(from).ToString("O"))}&to={Uri.EscapeDataString(Utc(to).ToString("O"))}");
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<List<EventDto>>())!;
+        return (await response.Content.ReadFromJsonAsync<List<EventDto>>(Json.App))!;
     }
 
     private GoogleEvent? GoogleOccurrence(int tag, int nth)
