@@ -214,7 +214,9 @@ public sealed partial class OutboxDispatcher(
         if (seriesLink is null || ev.OriginalStart is not { } originalStart) return link;
         if (seriesLink.ExternalId is null)
             throw new TransientProviderException("The series has not reached this calendar yet; the change to one of its occurrences waits for it.");
-        if (provider.OccurrenceId(seriesLink.ExternalId, originalStart, ev.IsAllDay) is not { } occurrenceId) return link;
+        // The instance id follows the series' kind of time, not the override's (an occurrence of a timed series made all-day).
+        var seriesIsAllDay = await db.Events.Where(e => e.Id == seriesId).Select(e => e.IsAllDay).FirstOrDefaultAsync(ct);
+        if (provider.OccurrenceId(seriesLink.ExternalId, originalStart, seriesIsAllDay) is not { } occurrenceId) return link;
         link ??= db.EventLinks.Add(new EventLink { UserId = ev.UserId, EventId = ev.Id, IntegrationId = integration.Id }).Entity;
         link.ExternalId = occurrenceId;
         return link;

@@ -39,8 +39,10 @@ public sealed partial class SyncSession
             location = c.Change.Location ?? o.Location, description = c.Change.Description ?? o.Description, notes = c.Change.Notes ?? o.Notes,
             timeZone = allDay ? null : o.TimeZone ?? "UTC", recurrence = rule,
         });
-        // A series cannot become all-day (its rule needs a zone): a refusal the user would see, not a sync matter.
-        if (put.StatusCode == HttpStatusCode.BadRequest && allDay && c.Scope != EditScope.This) return false;
+        // A series cannot become all-day (its rule needs a zone), and an override whose date its series no longer has (the
+        // series moved in Google) has no "following" or "all": refusals the user would see, not a sync matter.
+        if (put.StatusCode == HttpStatusCode.BadRequest && c.Scope != EditScope.This
+            && (allDay || (await put.Content.ReadAsStringAsync()).Contains("has no occurrence", StringComparison.Ordinal))) return false;
         await ExpectAsync(put, HttpStatusCode.OK, $"edit of an occurrence in the app ({c.Scope})");
         return put.IsSuccessStatusCode;
     }
