@@ -1,3 +1,4 @@
+using SyncDashboard.Web.Activity;
 using SyncDashboard.Core;
 using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Google;
@@ -62,6 +63,7 @@ public static class SyncDashboardApp
         app.MapCalendarEndpoints();
         app.MapRealtime();
         app.MapSyncEndpoints();
+        app.MapIntegrationControls();
         app.MapGoogleWebhooks();
         app.MapGoogleConnect();
         app.MapNotion();

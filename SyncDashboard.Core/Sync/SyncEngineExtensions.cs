@@ -27,6 +27,7 @@ public static class SyncEngineExtensions
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<ConflictService>();
         services.AddSingleton<IntegrationSettingsService>();
+        services.AddSingleton<Controls.IntegrationControls>();
         services.AddMassDeleteGuard(configuration);
         return services;
     }

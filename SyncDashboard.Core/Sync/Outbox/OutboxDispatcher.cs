@@ -43,7 +43,7 @@ public sealed partial class OutboxDispatcher(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
         // A row whose lease ran out is due too: the pass that drains its integration takes it back first.
-        return await db.Outbox.AsNoTracking()
+        return await Unpaused(db)
             .Where(o => ((o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now)
                 || (o.State == OutboxState.InFlight && (o.LeaseExpiresAt == null || o.LeaseExpiresAt <= now)))
             .Select(o => o.IntegrationId).Distinct().ToListAsync(ct);
@@ -56,11 +56,18 @@ public sealed partial class OutboxDispatcher(
     public async Task<TimeSpan?> UntilNextDueAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var next = await db.Outbox.AsNoTracking()
+        var next = await Unpaused(db)
             .Where(o => o.State == OutboxState.Pending || o.State == OutboxState.Failed)
             .OrderBy(o => o.NextAttemptAt).Select(o => (DateTime?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
         return next is { } at ? (at - Now is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null;
     }
+
+    /// <summary>
+    /// Rows of integrations that are not paused: a paused integration's rows wait where they are, neither sent nor counted
+    /// as due (the worker would otherwise wake for them at once, again and again).
+    /// </summary>
+    private static IQueryable<OutboxItem> Unpaused(AppDbContext db) =>
+        db.Outbox.AsNoTracking().Where(o => db.Integrations.Any(i => i.Id == o.IntegrationId && i.PausedAt == null));
 
     public async Task<DispatchResult> DispatchDueAsync(Guid? onlyIntegrationId = null, CancellationToken ct = default)
     {
@@ -69,7 +76,7 @@ public sealed partial class OutboxDispatcher(
         {
             var now = Now;
             await ReclaimExpiredAsync(db, now, onlyIntegrationId, ct);
-            due = await db.Outbox.AsNoTracking()
+            due = await Unpaused(db)
                 .Where(o => (o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now
                     && (onlyIntegrationId == null || o.IntegrationId == onlyIntegrationId))
                 .OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
@@ -107,6 +114,8 @@ public sealed partial class OutboxDispatcher(
         var ev = await db.Events.FirstAsync(e => e.Id == item.EventId && e.UserId == item.UserId, ct);
         var link = await db.EventLinks.FirstOrDefaultAsync(l => l.EventId == ev.Id && l.IntegrationId == integration.Id, ct);
 
+        // Paused between the scan and this row: it waits untouched, and resuming makes it due again.
+        if (integration.IsPaused) return ItemOutcome.Skipped;
         if (!integration.IsActive || integration.Credential?.NeedsReconnect == true)
         {
             // The grant is dead: keep the change queued (never lose it) and look again later.

@@ -36,7 +36,7 @@ public sealed class IncrementalPuller(
         var watch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var integration = await db.Integrations.Include(i => i.Credential).FirstOrDefaultAsync(i => i.Id == integrationId, ct);
-        if (integration is null || !integration.IsActive || !integration.CanImport || integration.Credential?.NeedsReconnect == true)
+        if (integration is null || !integration.IsActive || integration.IsPaused || !integration.CanImport || integration.Credential?.NeedsReconnect == true)
             return new PullResult(integrationId, 0, 0, 0, 0, 0, false, integration is null ? "Integration not found." : null);
 
         var run = new SyncRun
