@@ -64,6 +64,7 @@ public static class SyncDashboardApp
         app.MapRealtime();
         app.MapSyncEndpoints();
         app.MapIntegrationControls();
+        app.MapActivityEndpoints();
         app.MapGoogleWebhooks();
         app.MapGoogleConnect();
         app.MapNotion();

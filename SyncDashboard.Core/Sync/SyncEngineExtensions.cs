@@ -28,6 +28,9 @@ public static class SyncEngineExtensions
         services.AddSingleton<ConflictService>();
         services.AddSingleton<IntegrationSettingsService>();
         services.AddSingleton<Controls.IntegrationControls>();
+        services.AddSingleton<Activity.ActivityService>();
+        services.AddSingleton<Activity.OutboxRetry>();
+        services.AddSingleton<Progress.SyncProgressNotifier>();
         services.AddMassDeleteGuard(configuration);
         return services;
     }

@@ -54,7 +54,7 @@ public sealed class SyncNowService(
                 (created, updated, deleted, conflicts) = (created + pull.Created, updated + pull.Updated, deleted + pull.Deleted, conflicts + pull.Conflicts);
                 held += pull.Held;
                 if (pull.Error is not null) errors.Add(pull.Error);
-                var push = await dispatcher.DispatchDueAsync(id, ct);
+                var push = await dispatcher.DispatchDueAsync(id, SyncTrigger.Manual, ct);
                 sent += push.Sent;
                 failed += push.Retrying + push.DeadLettered;
             }

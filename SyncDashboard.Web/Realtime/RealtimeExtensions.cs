@@ -8,6 +8,7 @@ public static class RealtimeExtensions
     {
         services.AddSignalR();
         services.AddSingleton<IChangeSink, HubChangeSink>();
+        services.AddSingleton<Core.Sync.Progress.ISyncProgressSink, HubProgressSink>();
         services.AddSingleton<HubConnections>();
         return services;
     }

@@ -7,6 +7,7 @@ using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync.Merge;
 using SyncDashboard.Core.Sync.MassDelete;
+using SyncDashboard.Core.Sync.Progress;
 
 namespace SyncDashboard.Core.Sync.Outbox;
 
@@ -30,6 +31,7 @@ public sealed partial class OutboxDispatcher(
     OutboundDeletionGuard deletionGuard,
     IntegrationLocks locks,
     IChangeNotifier notifier,
+    SyncProgressNotifier progress,
     IOptions<SyncOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
@@ -69,7 +71,8 @@ public sealed partial class OutboxDispatcher(
     private static IQueryable<OutboxItem> Unpaused(AppDbContext db) =>
         db.Outbox.AsNoTracking().Where(o => db.Integrations.Any(i => i.Id == o.IntegrationId && i.PausedAt == null));
 
-    public async Task<DispatchResult> DispatchDueAsync(Guid? onlyIntegrationId = null, CancellationToken ct = default)
+    /// <param name="trigger">What the push run is recorded as (the activity page): a change, or the user's Sync now.</param>
+    public async Task<DispatchResult> DispatchDueAsync(Guid? onlyIntegrationId = null, SyncTrigger trigger = SyncTrigger.Change, CancellationToken ct = default)
     {
         List<OutboxItem> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -88,17 +91,31 @@ public sealed partial class OutboxDispatcher(
             {
                 var changed = new HashSet<Guid>();
                 var held = 0;
+                var userId = group.First().UserId;
+                var run = new PushRun(userId, group.Key, trigger, Now);
+                var report = new SyncProgress(group.Key, SyncRunKind.Push, SyncStage.Started, 0, 0, 0, 0, group.Count(), default);
                 using (await locks.AcquireAsync(group.Key, token))
                 {
-                    // Held rows are skipped below (their state is no longer pending); the dashboard must show the hold.
-                    held = await deletionGuard.HoldBurstAsync(group.Key, token);
-                    foreach (var item in group)
+                    progress.Report(userId, report);
+                    try
                     {
-                        var outcome = await ProcessAsync(item.Id, token);
-                        totals.Add(outcome);
-                        if (outcome != ItemOutcome.Skipped) changed.Add(item.EventId);
+                        // Held rows are skipped below (their state is no longer pending); the dashboard must show the hold.
+                        held = await deletionGuard.HoldBurstAsync(group.Key, token);
+                        foreach (var item in group)
+                        {
+                            var outcome = await ProcessAsync(item.Id, token);
+                            totals.Add(outcome);
+                            run.Add(item.Operation, outcome);
+                            if (outcome != ItemOutcome.Skipped) changed.Add(item.EventId);
+                            if (outcome == ItemOutcome.Sent) progress.Report(userId, report = report with { Stage = SyncStage.Sending, ChangesSent = report.ChangesSent + 1 });
+                        }
+                    }
+                    finally
+                    {
+                        progress.Report(userId, report with { Stage = SyncStage.Finished });
                     }
                 }
+                await run.SaveAsync(dbFactory, clock);
                 // Sync chips and the status panel follow the outbox too.
                 if (changed.Count > 0 || held > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, token);
             });
@@ -244,6 +261,7 @@ public sealed partial class OutboxDispatcher(
         else if (ex is PermanentProviderException || item.Attempts >= options.Value.MaxAttempts)
         {
             item.State = OutboxState.DeadLettered;
+            item.LastError = message = SyncFailureText.GaveUp(ex, integration.Provider.ToString(), item.Attempts);
             outcome = ItemOutcome.DeadLettered;
         }
         else
@@ -276,6 +294,33 @@ public sealed partial class OutboxDispatcher(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private enum ItemOutcome { Sent, Retrying, DeadLettered, Waiting, Skipped }
+
+    /// <summary>One integration's share of a dispatch pass, recorded as a push run once something was sent or failed.</summary>
+    private sealed class PushRun(Guid userId, Guid integrationId, SyncTrigger trigger, DateTime startedAt)
+    {
+        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+        private int _created, _updated, _deleted, _failed;
+
+        public void Add(OutboxOperation operation, ItemOutcome outcome)
+        {
+            if (outcome is ItemOutcome.Retrying or ItemOutcome.DeadLettered) _failed++;
+            if (outcome != ItemOutcome.Sent) return;
+            if (operation == OutboxOperation.Create) _created++;
+            else if (operation == OutboxOperation.Delete) _deleted++;
+            else _updated++;
+        }
+
+        public Task SaveAsync(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+        {
+            if (_created + _updated + _deleted + _failed == 0) return Task.CompletedTask;
+            var run = new SyncRun
+            {
+                UserId = userId, IntegrationId = integrationId, Kind = SyncRunKind.Push, Trigger = trigger, StartedAt = startedAt,
+                Failed = _failed, Requests = 0,
+            };
+            return SyncRunLog.SaveAsync(dbFactory, run, _watch, new ReconcileOutcome { Created = _created, Updated = _updated, Deleted = _deleted }, clock);
+        }
+    }
 
     private sealed class Totals
     {

@@ -62,6 +62,12 @@ public static class AppRoutes
         new("DELETE", "/api/events/") { Query = a => [P("id", a.Target.EventId.ToString())] },
         new("POST", "/api/events/{id:guid}/restore") { RouteValues = a => [P("id", a.Target.EventId.ToString())] },
         new("GET", "/api/calendar/held-deletions"),
+        new("GET", "/api/calendar/sync/runs") { Query = a => [P("integrationId", a.Target.GoogleIntegrationId.ToString()), P("take", "20")] },
+        new("GET", "/api/calendar/sync/queue/items")
+        {
+            Query = a => [P("integrationId", a.Target.NotionIntegrationId.ToString()), P("state", "COMPLETED,DEAD_LETTERED"), P("take", "20")],
+        },
+        new("POST", "/api/calendar/sync/queue/items/{id:long}/retry") { RouteValues = a => [P("id", a.Target.OutboxItemId.ToString())] },
         new("POST", "/api/calendar/held-deletions/{integrationId:guid}/apply") { RouteValues = a => [P("integrationId", a.Target.GoogleIntegrationId.ToString())] },
         new("POST", "/api/calendar/held-deletions/{integrationId:guid}/discard") { RouteValues = a => [P("integrationId", a.Target.NotionIntegrationId.ToString())] },
         // Paused and at once resumed, so the routes after them still find the integration syncing.
