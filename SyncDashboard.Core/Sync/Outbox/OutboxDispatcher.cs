@@ -115,7 +115,9 @@ public sealed partial class OutboxDispatcher(
                         progress.Report(userId, report with { Stage = SyncStage.Finished });
                     }
                 }
-                await run.SaveAsync(dbFactory, clock);
+                // Recorded beside the pass, not in its way: the record is for the activity page, and the pass's own timing
+                // (what else is due, what a concurrent pull sees) must not depend on it.
+                _ = SaveRunAsync(run);
                 // Sync chips and the status panel follow the outbox too.
                 if (changed.Count > 0 || held > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, token);
             });
@@ -294,6 +296,12 @@ public sealed partial class OutboxDispatcher(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private enum ItemOutcome { Sent, Retrying, DeadLettered, Waiting, Skipped }
+
+    private async Task SaveRunAsync(PushRun run)
+    {
+        try { await run.SaveAsync(dbFactory, clock); }
+        catch (Exception ex) { logger.LogWarning(ex, "Could not record a push run"); }
+    }
 
     /// <summary>One integration's share of a dispatch pass, recorded as a push run once something was sent or failed.</summary>
     private sealed class PushRun(Guid userId, Guid integrationId, SyncTrigger trigger, DateTime startedAt)
