@@ -1,3 +1,4 @@
+using SyncDashboard.Web.Activity;
 using SyncDashboard.Core;
 using SyncDashboard.Core.Common;
 using SyncDashboard.Core.Google;
@@ -63,6 +64,8 @@ public static class SyncDashboardApp
         app.MapRealtime();
         app.MapSyncEndpoints();
         app.MapConflictEndpoints();
+        app.MapIntegrationControls();
+        app.MapActivityEndpoints();
         app.MapGoogleWebhooks();
         app.MapGoogleConnect();
         app.MapNotion();

@@ -12,3 +12,6 @@ public sealed class NotFoundException(string message) : Exception(message);
 
 /// <summary>The caller edited a version that is no longer current.</summary>
 public sealed class ConcurrencyConflictException(string message) : Exception(message);
+
+/// <summary>The thing exists for this user but is not in a state the request applies to (a retry of a sent change).</summary>
+public sealed class StateConflictException(string message) : Exception(message);

@@ -41,9 +41,15 @@ public sealed class Integration
     public string? LastSyncError { get; set; }
     public IntegrationStatus Status { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>
+    /// Set while the user has paused the integration (UTC): nothing is pulled or sent, but the app's changes still queue
+    /// for it, so resuming sends them. A paused integration stays connected (<see cref="IsActive"/>).
+    /// </summary>
+    public DateTime? PausedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    public bool IsPaused => PausedAt is not null;
     public bool CanExport => IsActive && Direction != SyncDirection.ImportOnly;
     public bool CanImport => IsActive && Direction != SyncDirection.ExportOnly;
 

@@ -9,7 +9,10 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<
 {
     public Provider Provider => Provider.Google;
 
-    public async Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, CancellationToken ct)
+    public Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, CancellationToken ct) =>
+        FetchChangesAsync(integration, cursor, null, ct);
+
+    public async Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, IProgress<int>? pagesFetched, CancellationToken ct)
     {
         var call = Call(integration);
         var events = new List<RemoteEvent>();
@@ -19,6 +22,7 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<
         {
             var page = await client.ListEventsAsync(call, integration.ExternalId, cursor, pageToken, ct);
             requests++;
+            pagesFetched?.Report(requests);
             // A page may be empty and still not be the last: only nextPageToken says.
             events.AddRange((page.Items ?? []).Where(e => e.Id is not null).Select(GoogleEventMapper.ToRemote));
             if (page.NextPageToken is { Length: > 0 } next) { pageToken = next; continue; }

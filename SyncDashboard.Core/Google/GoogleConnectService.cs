@@ -110,16 +110,6 @@ public sealed class GoogleConnectService(
         return ids;
     }
 
-    public async Task DisconnectAsync(Guid userId, Guid integrationId, CancellationToken ct)
-    {
-        try { await channels.StopAsync(userId, integrationId, ct); }
-        catch (Exception ex) when (ex is not OperationCanceledException and not NotFoundException)
-        {
-            logger.LogWarning(ex, "Could not stop the push channel of integration {IntegrationId} while disconnecting", integrationId);
-        }
-        await activation.DisconnectAsync(userId, integrationId, ct);
-    }
-
     private async Task TryOpenChannelAsync(Guid userId, Guid integrationId, CancellationToken ct)
     {
         try { await channels.RegisterAsync(userId, integrationId, ct); }

@@ -29,6 +29,7 @@ public static class GoogleServiceExtensions
         services.AddSingleton<GoogleWebhookService>();
         services.AddSingleton<IProviderPolling, GooglePolling>();
         services.AddSingleton<GoogleConnectService>();
+        services.AddSingleton<Sync.Controls.IProviderDisconnect, GoogleDisconnect>();
         return services;
     }
 }

@@ -16,7 +16,10 @@ public sealed partial class NotionCalendarProvider
     /// first, 100 per request, trashed ones included (reported as deletions); when nothing changed that is one request.
     /// Pages without a date are not events and are left out.
     /// </summary>
-    public async Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, CancellationToken ct)
+    public Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, CancellationToken ct) =>
+        FetchChangesAsync(integration, cursor, null, ct);
+
+    public async Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, IProgress<int>? pagesFetched, CancellationToken ct)
     {
         NotionCursor? from = null;
         if (cursor is not null)
@@ -30,7 +33,7 @@ public sealed partial class NotionCalendarProvider
                 ["last_edited_time"] = new JsonObject { ["on_or_after"] = Iso(since - NotionCursor.Overlap) },
             }, sortByEdit, InTrash: true)
             : new NotionQueryRequest(null, sortByEdit);
-        var (pages, requests) = await QueryAllAsync(integration, target, query, null, ct);
+        var (pages, requests) = await QueryAllAsync(integration, target, query, null, ct, pagesFetched);
         requests += target.ResolveRequests;
 
         var events = new List<RemoteEvent>();
@@ -96,7 +99,7 @@ public sealed partial class NotionCalendarProvider
 
     /// <summary>Every page of a query (following next_cursor, since a page may be short), de-duplicated by id, last seen wins.</summary>
     private async Task<(List<NotionPage> Pages, int Requests)> QueryAllAsync(Integration integration, NotionTarget target, NotionQueryRequest query,
-        IReadOnlyCollection<string>? filterProperties, CancellationToken ct)
+        IReadOnlyCollection<string>? filterProperties, CancellationToken ct, IProgress<int>? pagesFetched = null)
     {
         var byId = new Dictionary<string, NotionPage>();
         var order = new List<string>();
@@ -106,6 +109,7 @@ public sealed partial class NotionCalendarProvider
         {
             var page = await client.QueryDataSourceAsync(target.Call, target.DataSourceId, query with { StartCursor = startCursor }, ct, filterProperties);
             requests++;
+            pagesFetched?.Report(requests);
             if (page is null)
             {
                 Forget(integration);

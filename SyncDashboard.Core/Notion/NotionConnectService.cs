@@ -163,7 +163,6 @@ public sealed class NotionConnectService(
         return ids[0];
     }
 
-    public Task DisconnectAsync(Guid userId, Guid integrationId, CancellationToken ct) => activation.DisconnectAsync(userId, integrationId, ct);
 
     private async Task<(NotionDatabaseOption Database, IReadOnlyDictionary<string, NotionPropertySchema> Schema)> LoadSchemaAsync(
         Guid credentialId, string dataSourceId, CancellationToken ct)

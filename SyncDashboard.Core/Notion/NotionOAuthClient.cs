@@ -51,22 +51,40 @@ public sealed class NotionOAuthClient(IHttpClientFactory httpFactory, IOptions<N
         return token ?? throw new ReconnectRequiredException($"Notion refused to renew access ({error}) — reconnect Notion on the Settings page.");
     }
 
+    /// <summary>
+    /// <c>POST /v1/oauth/revoke {"token"}</c> (contract §12): Notion stops honouring the token. Null on success, else
+    /// Notion's reason. Only tokens issued through this public integration can be revoked this way.
+    /// </summary>
+    public async Task<string?> RevokeAsync(string token, CancellationToken ct)
+    {
+        using var response = await PostAsync(RequireClient().RevokeUrl, new { token }, ct);
+        return response.IsSuccessStatusCode ? null : await ErrorAsync(response, ct);
+    }
+
     private async Task<(NotionOAuthTokenResponse? Token, string? Error)> PostTokenAsync(object body, CancellationToken ct)
     {
-        var o = RequireClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, baseAddress.Resolve(o.TokenUrl)) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}")));
-        using var response = await httpFactory.CreateClient(HttpClientName).SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            NotionErrorBody? error = null;
-            try { error = await response.Content.ReadFromJsonAsync<NotionErrorBody>(NotionClient.Json, ct); }
-            catch (System.Text.Json.JsonException) { }
-            return (null, $"{error?.Code ?? ((int)response.StatusCode).ToString()}: {error?.Message ?? response.ReasonPhrase}");
-        }
+        using var response = await PostAsync(RequireClient().TokenUrl, body, ct);
+        if (!response.IsSuccessStatusCode) return (null, await ErrorAsync(response, ct));
         var token = await response.Content.ReadFromJsonAsync<NotionOAuthTokenResponse>(NotionClient.Json, ct);
         return token is { AccessToken.Length: > 0 } ? (token, null) : (null, "the token response had no access token");
+    }
+
+    /// <summary>Notion's OAuth endpoints authenticate the client with HTTP Basic and take JSON.</summary>
+    private async Task<HttpResponseMessage> PostAsync(string url, object body, CancellationToken ct)
+    {
+        var o = RequireClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, baseAddress.Resolve(url)) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}")));
+        return await httpFactory.CreateClient(HttpClientName).SendAsync(request, ct);
+    }
+
+    private static async Task<string> ErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        NotionErrorBody? error = null;
+        try { error = await response.Content.ReadFromJsonAsync<NotionErrorBody>(NotionClient.Json, ct); }
+        catch (System.Text.Json.JsonException) { }
+        return $"{error?.Code ?? ((int)response.StatusCode).ToString()}: {error?.Message ?? response.ReasonPhrase}";
     }
 
     private NotionOptions RequireClient()

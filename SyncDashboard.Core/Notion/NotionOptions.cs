@@ -26,6 +26,7 @@ public sealed class NotionOptions : IProviderHttpOptions
 
     public string AuthorizationUrl { get; set; } = "https://api.notion.com/v1/oauth/authorize";
     public string TokenUrl { get; set; } = "https://api.notion.com/v1/oauth/token";
+    public string RevokeUrl { get; set; } = "https://api.notion.com/v1/oauth/revoke";
 
     /// <summary>Average requests per second per Notion connection (Notion allows about 3); the burst is the same number.</summary>
     [Range(0.1, 100)] public double RequestsPerSecond { get; set; } = 3;

@@ -42,6 +42,7 @@ public static class NotionServiceExtensions
         services.AddSingleton<NotionWebhookSetup>();
         services.AddSingleton<NotionReconciliation>();
         services.AddSingleton<IProviderPolling, NotionPolling>();
+        services.AddSingleton<Sync.Controls.IProviderDisconnect, NotionDisconnect>();
         // Needs the host's IIntegrationPollSchedule (the web app's Quartz jobs).
         services.AddTransient<NotionConnectService>();
         return services;

@@ -32,7 +32,8 @@ public interface ICalendarProvider
     Provider Provider { get; }
 
     /// <summary>All changes since <paramref name="cursor"/> (null: a full listing), every page of them.</summary>
-    Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, CancellationToken ct);
+    /// <param name="pagesFetched">Told the number of pages read so far after each page (the status card's progress).</param>
+    Task<RemoteChanges> FetchChangesAsync(Integration integration, string? cursor, IProgress<int>? pagesFetched, CancellationToken ct);
 
     Task<RemoteEvent?> GetAsync(Integration integration, string externalId, CancellationToken ct);
 

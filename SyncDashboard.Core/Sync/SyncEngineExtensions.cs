@@ -28,6 +28,10 @@ public static class SyncEngineExtensions
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<ConflictService>();
         services.AddSingleton<IntegrationSettingsService>();
+        services.AddSingleton<Controls.IntegrationControls>();
+        services.AddSingleton<Activity.ActivityService>();
+        services.AddSingleton<Activity.OutboxRetry>();
+        services.AddSingleton<Progress.SyncProgressNotifier>();
         services.AddMassDeleteGuard(configuration);
         services.AddOutboxQueue(configuration);
         return services;

@@ -12,4 +12,12 @@ public static class SyncFailureText
         HttpRequestException or TaskCanceledException => $"Could not reach {provider}; retrying automatically.",
         _ => $"Unexpected error talking to {provider}: {ex.Message}",
     };
+
+    /// <summary>For a change given up on after <paramref name="attempts"/> tries of a failure that was worth retrying.</summary>
+    public static string GaveUp(Exception ex, string provider, int attempts) => ex switch
+    {
+        TransientProviderException or HttpRequestException or TaskCanceledException =>
+            $"{provider} did not take it in {attempts} attempts; press Retry on the Activity page to send it again. ({ex.Message})",
+        _ => For(ex, provider),
+    };
 }

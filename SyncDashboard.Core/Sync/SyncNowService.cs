@@ -39,7 +39,7 @@ public sealed class SyncNowService(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var ids = await db.Integrations.Where(i => i.UserId == userId && i.IsActive && (integrationId == null || i.Id == integrationId))
+            var ids = await db.Integrations.Where(i => i.UserId == userId && i.IsActive && i.PausedAt == null && (integrationId == null || i.Id == integrationId))
                 .Select(i => i.Id).ToListAsync(ct);
             // Another user's integration answers exactly like one that does not exist; the caller's own paused one runs nothing.
             if (integrationId is not null && ids.Count == 0 && !await db.Integrations.AnyAsync(i => i.Id == integrationId && i.UserId == userId, ct))
@@ -57,7 +57,7 @@ public sealed class SyncNowService(
                 (created, updated, deleted, conflicts) = (created + pull.Created, updated + pull.Updated, deleted + pull.Deleted, conflicts + pull.Conflicts);
                 held += pull.Held;
                 if (pull.Error is not null) errors.Add(pull.Error);
-                var push = await dispatcher.DispatchDueAsync(id, ct);
+                var push = await dispatcher.DispatchDueAsync(id, SyncTrigger.Manual, ct);
                 sent += push.Sent;
                 failed += push.Retrying + push.DeadLettered;
             }

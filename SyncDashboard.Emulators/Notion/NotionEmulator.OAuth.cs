@@ -74,8 +74,18 @@ public sealed partial class NotionEmulator
         return IssueTokens(s, old.BotId, requestId);
     });
 
-    /// <summary>Revokes an access or refresh token; true when it existed.</summary>
+    /// <summary>Revokes an access or refresh token; true when it existed. (A control: the person removed the connection.)</summary>
     public bool RevokeToken(string token) => Write(s => s.Tokens.RemoveAll(t => t.Kind != "code" && t.Value == token) > 0);
+
+    /// <summary>
+    /// <c>POST /v1/oauth/revoke</c>: the public integration can revoke only what it issued, never an internal
+    /// integration's secret, which only its owner can refresh in Notion's settings.
+    /// </summary>
+    internal bool RevokeIssuedToken(string token) => Write(s =>
+    {
+        var issuedBots = s.Connections.Where(c => c.IsPublic && c.IntegrationId == PublicIntegrationId).Select(c => c.BotId).ToHashSet();
+        return s.Tokens.RemoveAll(t => t.Kind != "code" && t.Value == token && issuedBots.Contains(t.BotId)) > 0;
+    });
 
     internal (bool Active, DateTimeOffset? IssuedAt) Introspect(string? token) => Read(s =>
         s.Tokens.FirstOrDefault(t => t.Kind == "access" && t.Value == token) is { } t ? (true, t.IssuedAt) : (false, (DateTimeOffset?)null));

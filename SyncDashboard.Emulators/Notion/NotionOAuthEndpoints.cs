@@ -77,7 +77,7 @@ internal static class NotionOAuthEndpoints
         {
             RequireClient(http, e);
             var body = await NotionRequestFilter.ReadBodyAsync(http.Request);
-            e.RevokeToken(body["token"]?.GetValue<string>() ?? "");
+            e.RevokeIssuedToken(body["token"]?.GetValue<string>() ?? "");
             return NotionRequestFilter.Json(new JsonObject { ["request_id"] = NotionRequestFilter.RequestId(http) });
         });
 

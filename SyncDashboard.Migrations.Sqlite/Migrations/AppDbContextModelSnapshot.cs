@@ -412,6 +412,9 @@ namespace SyncDashboard.Migrations.Sqlite.Migrations
                     b.Property<string>("LastSyncError")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PropertyMapping")
                         .HasColumnType("TEXT");
 

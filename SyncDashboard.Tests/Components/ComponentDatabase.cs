@@ -100,6 +100,12 @@ public sealed class ComponentDatabase : IAsyncLifetime
         return await db.Events.AsNoTracking().Where(e => e.UserId == userId).ToListAsync();
     }
 
+    public async Task<Core.Domain.Integration> IntegrationAsync(Guid id)
+    {
+        await using var db = await CreateDbContextAsync();
+        return await db.Integrations.AsNoTracking().FirstAsync(i => i.Id == id);
+    }
+
     private sealed class FixedBaseAddress(Uri origin) : IAppBaseAddress
     {
         public Uri Resolve(string urlOrPath) => new(origin, urlOrPath);

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using SyncDashboard.Core.Domain;
+using SyncDashboard.Core.Sync.Progress;
 using SyncDashboard.Core.Sync.Status;
 using SyncDashboard.Web.Components.Dashboard;
 
@@ -193,6 +194,38 @@ public sealed class SyncStatusPanelTests
 
         cut.Render(p => p.Add(x => x.Syncing, false));
         Assert.False(cut.Find("[data-testid=integration-sync-now]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task ARunningPullOrDrainShowsWhatItIsDoingAndItsSyncNowWaitsForIt()
+    {
+        await using var ctx = new BunitContext();
+        var work = Google();
+        var pulling = new SyncProgress(work.Id, SyncRunKind.Pull, SyncStage.Applying, 8, 1000, 2000, 0, 0, LastSync);
+        var cut = ctx.Render<SyncStatusPanel>(p => p.Add(x => x.Integrations, [work])
+            .Add(x => x.Progress, new Dictionary<Guid, SyncProgress> { [work.Id] = pulling }));
+
+        Assert.Equal("Pulling: 8 pages fetched, 1000 of 2000 events applied", Text.Of(cut.Find("[data-testid=sync-progress]")));
+        Assert.True(cut.Find("[data-testid=integration-sync-now]").HasAttribute("disabled"));
+
+        cut.Render(p => p.Add(x => x.Progress, new Dictionary<Guid, SyncProgress>
+        {
+            [work.Id] = new(work.Id, SyncRunKind.Push, SyncStage.Sending, 0, 0, 0, 1, 12, LastSync),
+        }));
+        Assert.Equal("Sending: 1 of 12 changes sent", Text.Of(cut.Find("[data-testid=sync-progress]")));
+
+        cut.Render(p => p.Add(x => x.Progress, new Dictionary<Guid, SyncProgress>()));
+        Assert.Empty(cut.FindAll("[data-testid=sync-progress]"));
+        Assert.False(cut.Find("[data-testid=integration-sync-now]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task APausedIntegrationReadsPausedAndOffersNoSyncNow()
+    {
+        await using var ctx = new BunitContext();
+        Assert.Contains("Paused", RenderOne(ctx, Google() with { IsPaused = true, PendingChanges = 3 }));
+        var cut = ctx.Render<SyncStatusPanel>(p => p.Add(x => x.Integrations, [Google() with { IsPaused = true }]));
+        Assert.True(cut.Find("[data-testid=integration-sync-now]").HasAttribute("disabled"));
     }
 
     private static string RenderOne(BunitContext ctx, IntegrationStatusDto status, TimeZoneInfo? zone = null, DateTimeOffset? now = null)

@@ -73,6 +73,7 @@ public static class EmulatorExtensions
             ["Notion:ClientSecret"] = "emulator-notion-secret",
             ["Notion:AuthorizationUrl"] = NotionPrefix + "/v1/oauth/authorize",
             ["Notion:TokenUrl"] = NotionPrefix + "/v1/oauth/token",
+            ["Notion:RevokeUrl"] = NotionPrefix + "/v1/oauth/revoke",
             ["Notion:ApiBaseUrl"] = NotionPrefix + "/v1/",
             ["Emulators:Google:StatePath"] = Path.Combine(contentRoot, "App_Data", "google-emulator.json"),
             ["Emulators:Notion:StatePath"] = Path.Combine(contentRoot, "App_Data", "notion-emulator.json"),

@@ -26,6 +26,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             BadHttpRequestException b => (b.StatusCode, b.Message, null),
             NotFoundException n => (StatusCodes.Status404NotFound, n.Message, null),
             ConcurrencyConflictException c => (StatusCodes.Status409Conflict, c.Message, null),
+            StateConflictException c => (StatusCodes.Status409Conflict, c.Message, null),
             _ => (0, "", (IReadOnlyDictionary<string, string[]>?)null),
         };
         if (status == 0) return null;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SyncDashboard.Core.Notifications;
+using SyncDashboard.Core.Sync.Progress;
 using SyncDashboard.Web.Infrastructure;
 
 namespace SyncDashboard.Web.Realtime;
@@ -8,6 +9,9 @@ namespace SyncDashboard.Web.Realtime;
 public interface ICalendarHubClient
 {
     Task CalendarChanged(CalendarChanged change);
+
+    /// <summary>Where a running pull or drain is (pages fetched, events applied, changes sent); not numbered, not kept.</summary>
+    Task SyncProgress(SyncProgress progress);
 }
 
 /// <summary>

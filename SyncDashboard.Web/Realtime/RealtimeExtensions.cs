@@ -9,6 +9,7 @@ public static class RealtimeExtensions
     {
         services.AddSignalR().AddAppJson();
         services.AddSingleton<IChangeSink, HubChangeSink>();
+        services.AddSingleton<Core.Sync.Progress.ISyncProgressSink, HubProgressSink>();
         services.AddSingleton<HubConnections>();
         return services;
     }

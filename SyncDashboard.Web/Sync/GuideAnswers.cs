@@ -6,12 +6,6 @@ using SyncDashboard.Core.Sync.Status;
 
 namespace SyncDashboard.Web.Sync;
 
-/// <summary>The setup guide's list answer: <c>{ success: true, data: [...] }</c>.</summary>
-public sealed record GuideList<T>(IReadOnlyList<T> Data)
-{
-    [JsonPropertyOrder(-1)] public bool Success => true;
-}
-
 /// <summary>
 /// One integration as the setup guide lists it; <see cref="WebhookId"/> and <see cref="WebhookExpiry"/> are the Google push
 /// channel (a Notion database's webhook has neither). The last four fields are the app's own additions.

@@ -19,7 +19,7 @@ public static class GuideSyncEndpoints
         var group = app.MapGroup("/api/calendar").RequireAuthorization().WithTags("Sync");
 
         group.MapGet("/integrations", async (HttpContext http, SyncStatusService status) =>
-            TypedResults.Ok(new GuideList<GuideIntegration>(
+            TypedResults.Ok(new ApiData<IReadOnlyList<GuideIntegration>>(
                 (await status.GetAsync(http.User.GetUserId(), http.RequestAborted)).Select(GuideIntegration.From).ToList())))
             .WithSummary("The caller's integrations: { success, data: [{ id, provider, isActive, lastSyncAt, lastSyncError, webhookId, webhookExpiry, … }] }; "
                 + "webhookId/webhookExpiry are a Google calendar's push channel.");

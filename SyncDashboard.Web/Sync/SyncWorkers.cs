@@ -100,7 +100,7 @@ internal sealed class OutboxWorker(IOutboxSignal signal, OutboxDispatcher dispat
             try
             {
                 // Until a pass finds nothing due (sent, or waiting for its backoff).
-                while ((await dispatcher.DispatchDueAsync(integrationId, ct)).Processed > 0) { }
+                while ((await dispatcher.DispatchDueAsync(integrationId, ct: ct)).Processed > 0) { }
             }
             finally { _slots.Release(); }
         }

@@ -19,6 +19,7 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         b.HasIndex(i => i.WebhookKeyHash).IsUnique();
         b.HasOne<User>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Credential).WithMany().HasForeignKey(i => i.CredentialId).OnDelete(DeleteBehavior.SetNull);
+        b.Ignore(i => i.IsPaused);
         b.Ignore(i => i.CanExport);
         b.Ignore(i => i.CanImport);
     }

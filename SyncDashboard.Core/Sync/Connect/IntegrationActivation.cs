@@ -156,10 +156,4 @@ public sealed class IntegrationActivation(
         await polls.StartAsync(integrationId, ct);
         outboxSignal.Notify();
     }
-
-    public async Task DisconnectAsync(Guid userId, Guid integrationId, CancellationToken ct)
-    {
-        await settings.DisconnectAsync(userId, integrationId, ct);
-        await polls.StopAsync(integrationId, ct);
-    }
 }

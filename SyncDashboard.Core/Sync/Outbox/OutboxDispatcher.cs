@@ -7,6 +7,7 @@ using SyncDashboard.Core.Notifications;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync.Merge;
 using SyncDashboard.Core.Sync.MassDelete;
+using SyncDashboard.Core.Sync.Progress;
 
 namespace SyncDashboard.Core.Sync.Outbox;
 
@@ -30,6 +31,7 @@ public sealed partial class OutboxDispatcher(
     OutboundDeletionGuard deletionGuard,
     IntegrationLocks locks,
     IChangeNotifier notifier,
+    SyncProgressNotifier progress,
     IOptions<SyncOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
@@ -43,7 +45,7 @@ public sealed partial class OutboxDispatcher(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
         // A row whose lease ran out is due too: the pass that drains its integration takes it back first.
-        return await db.Outbox.AsNoTracking()
+        return await Unpaused(db)
             .Where(o => ((o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now)
                 || (o.State == OutboxState.InFlight && (o.LeaseExpiresAt == null || o.LeaseExpiresAt <= now)))
             .Select(o => o.IntegrationId).Distinct().ToListAsync(ct);
@@ -56,20 +58,28 @@ public sealed partial class OutboxDispatcher(
     public async Task<TimeSpan?> UntilNextDueAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var next = await db.Outbox.AsNoTracking()
+        var next = await Unpaused(db)
             .Where(o => o.State == OutboxState.Pending || o.State == OutboxState.Failed)
             .OrderBy(o => o.NextAttemptAt).Select(o => (DateTime?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
         return next is { } at ? (at - Now is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null;
     }
 
-    public async Task<DispatchResult> DispatchDueAsync(Guid? onlyIntegrationId = null, CancellationToken ct = default)
+    /// <summary>
+    /// Rows of integrations that are not paused: a paused integration's rows wait where they are, neither sent nor counted
+    /// as due (the worker would otherwise wake for them at once, again and again).
+    /// </summary>
+    private static IQueryable<OutboxItem> Unpaused(AppDbContext db) =>
+        db.Outbox.AsNoTracking().Where(o => db.Integrations.Any(i => i.Id == o.IntegrationId && i.PausedAt == null));
+
+    /// <param name="trigger">What the push run is recorded as (the activity page): a change, or the user's Sync now.</param>
+    public async Task<DispatchResult> DispatchDueAsync(Guid? onlyIntegrationId = null, SyncTrigger trigger = SyncTrigger.Change, CancellationToken ct = default)
     {
         List<OutboxItem> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var now = Now;
             await ReclaimExpiredAsync(db, now, onlyIntegrationId, ct);
-            due = await db.Outbox.AsNoTracking()
+            due = await Unpaused(db)
                 .Where(o => (o.State == OutboxState.Pending || o.State == OutboxState.Failed) && o.NextAttemptAt <= now
                     && (onlyIntegrationId == null || o.IntegrationId == onlyIntegrationId))
                 .OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
@@ -81,17 +91,33 @@ public sealed partial class OutboxDispatcher(
             {
                 var changed = new HashSet<Guid>();
                 var held = 0;
+                var userId = group.First().UserId;
+                var run = new PushRun(userId, group.Key, trigger, Now);
+                var report = new SyncProgress(group.Key, SyncRunKind.Push, SyncStage.Started, 0, 0, 0, 0, group.Count(), default);
                 using (await locks.AcquireAsync(group.Key, token))
                 {
-                    // Held rows are skipped below (their state is no longer pending); the dashboard must show the hold.
-                    held = await deletionGuard.HoldBurstAsync(group.Key, token);
-                    foreach (var item in group)
+                    progress.Report(userId, report);
+                    try
                     {
-                        var outcome = await ProcessAsync(item.Id, token);
-                        totals.Add(outcome);
-                        if (outcome != ItemOutcome.Skipped) changed.Add(item.EventId);
+                        // Held rows are skipped below (their state is no longer pending); the dashboard must show the hold.
+                        held = await deletionGuard.HoldBurstAsync(group.Key, token);
+                        foreach (var item in group)
+                        {
+                            var outcome = await ProcessAsync(item.Id, token);
+                            totals.Add(outcome);
+                            run.Add(item.Operation, outcome);
+                            if (outcome != ItemOutcome.Skipped) changed.Add(item.EventId);
+                            if (outcome == ItemOutcome.Sent) progress.Report(userId, report = report with { Stage = SyncStage.Sending, ChangesSent = report.ChangesSent + 1 });
+                        }
+                    }
+                    finally
+                    {
+                        progress.Report(userId, report with { Stage = SyncStage.Finished });
                     }
                 }
+                // Recorded beside the pass, not in its way: the record is for the activity page, and the pass's own timing
+                // (what else is due, what a concurrent pull sees) must not depend on it.
+                _ = SaveRunAsync(run);
                 // Sync chips and the status panel follow the outbox too.
                 if (changed.Count > 0 || held > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, token);
             });
@@ -107,6 +133,8 @@ public sealed partial class OutboxDispatcher(
         var ev = await db.Events.FirstAsync(e => e.Id == item.EventId && e.UserId == item.UserId, ct);
         var link = await db.EventLinks.FirstOrDefaultAsync(l => l.EventId == ev.Id && l.IntegrationId == integration.Id, ct);
 
+        // Paused between the scan and this row: it waits untouched, and resuming makes it due again.
+        if (integration.IsPaused) return ItemOutcome.Skipped;
         if (!integration.IsActive || integration.Credential?.NeedsReconnect == true)
         {
             // The grant is dead: keep the change queued (never lose it) and look again later.
@@ -245,6 +273,7 @@ public sealed partial class OutboxDispatcher(
         else if (ex is PermanentProviderException || item.Attempts >= options.Value.MaxAttempts)
         {
             item.State = OutboxState.DeadLettered;
+            item.LastError = message = SyncFailureText.GaveUp(ex, integration.Provider.ToString(), item.Attempts);
             outcome = ItemOutcome.DeadLettered;
         }
         else
@@ -277,6 +306,39 @@ public sealed partial class OutboxDispatcher(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private enum ItemOutcome { Sent, Retrying, DeadLettered, Waiting, Skipped }
+
+    private async Task SaveRunAsync(PushRun run)
+    {
+        try { await run.SaveAsync(dbFactory, clock); }
+        catch (Exception ex) { logger.LogWarning(ex, "Could not record a push run"); }
+    }
+
+    /// <summary>One integration's share of a dispatch pass, recorded as a push run once something was sent or failed.</summary>
+    private sealed class PushRun(Guid userId, Guid integrationId, SyncTrigger trigger, DateTime startedAt)
+    {
+        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+        private int _created, _updated, _deleted, _failed;
+
+        public void Add(OutboxOperation operation, ItemOutcome outcome)
+        {
+            if (outcome is ItemOutcome.Retrying or ItemOutcome.DeadLettered) _failed++;
+            if (outcome != ItemOutcome.Sent) return;
+            if (operation == OutboxOperation.Create) _created++;
+            else if (operation == OutboxOperation.Delete) _deleted++;
+            else _updated++;
+        }
+
+        public Task SaveAsync(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+        {
+            if (_created + _updated + _deleted + _failed == 0) return Task.CompletedTask;
+            var run = new SyncRun
+            {
+                UserId = userId, IntegrationId = integrationId, Kind = SyncRunKind.Push, Trigger = trigger, StartedAt = startedAt,
+                Failed = _failed, Requests = 0,
+            };
+            return SyncRunLog.SaveAsync(dbFactory, run, _watch, new ReconcileOutcome { Created = _created, Updated = _updated, Deleted = _deleted }, clock);
+        }
+    }
 
     private sealed class Totals
     {

@@ -63,6 +63,14 @@ public static class OutboxWriter
         return holders;
     }
 
+    /// <summary>One row standing for an earlier and a later change of the same event: a delete wins, a create stays a create.</summary>
+    public static OutboxOperation Coalesce(OutboxOperation earlier, OutboxOperation later) => (earlier, later) switch
+    {
+        (_, OutboxOperation.Delete) => OutboxOperation.Delete,
+        (OutboxOperation.Create, _) => OutboxOperation.Create,
+        _ => later,
+    };
+
     private static async Task AddOrCoalesceAsync(AppDbContext db, CalendarEvent ev, Guid integrationId, OutboxOperation op, DateTime due, bool guardCleared, CancellationToken ct)
     {
         // The dispatcher sends the event as it is when it runs, so one pending row per event and target is enough.
@@ -70,12 +78,7 @@ public static class OutboxWriter
             && (o.State == OutboxState.Pending || o.State == OutboxState.Failed), ct);
         if (pending is not null)
         {
-            pending.Operation = (pending.Operation, op) switch
-            {
-                (_, OutboxOperation.Delete) => OutboxOperation.Delete,
-                (OutboxOperation.Create, _) => OutboxOperation.Create,
-                _ => op,
-            };
+            pending.Operation = Coalesce(pending.Operation, op);
             pending.State = OutboxState.Pending;
             pending.NextAttemptAt = due;
             pending.Attempts = 0;

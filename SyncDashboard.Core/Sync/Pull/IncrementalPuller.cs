@@ -7,6 +7,7 @@ using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Sync.Outbox;
 using SyncDashboard.Core.Sync.Merge;
 using SyncDashboard.Core.Sync.MassDelete;
+using SyncDashboard.Core.Sync.Progress;
 
 namespace SyncDashboard.Core.Sync.Pull;
 
@@ -29,6 +30,7 @@ public sealed class IncrementalPuller(
     IntegrationLocks locks,
     IChangeNotifier notifier,
     IOutboxSignal outboxSignal,
+    SyncProgressNotifier progress,
     TimeProvider clock,
     ILogger<IncrementalPuller> logger)
 {
@@ -40,7 +42,7 @@ public sealed class IncrementalPuller(
         var watch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var integration = await db.Integrations.Include(i => i.Credential).FirstOrDefaultAsync(i => i.Id == integrationId, ct);
-        if (integration is null || !integration.IsActive || !integration.CanImport || integration.Credential?.NeedsReconnect == true)
+        if (integration is null || !integration.IsActive || integration.IsPaused || !integration.CanImport || integration.Credential?.NeedsReconnect == true)
             return new PullResult(integrationId, 0, 0, 0, 0, 0, false, integration is null ? "Integration not found." : null);
 
         var run = new SyncRun
@@ -50,18 +52,19 @@ public sealed class IncrementalPuller(
         };
         var outcome = new ReconcileOutcome();
         var fullSync = false;
+        var report = new PullProgress(progress, integration.UserId, integration.Id);
         try
         {
             var provider = providers.For(integration.Provider);
             RemoteChanges changes;
             try
             {
-                changes = await provider.FetchChangesAsync(integration, integration.Cursor, ct);
+                changes = await provider.FetchChangesAsync(integration, integration.Cursor, report, ct);
             }
             catch (CursorExpiredException ex)
             {
                 logger.LogWarning("Cursor of integration {IntegrationId} expired ({Reason}); running a full resync that merges", integration.Id, ex.Message);
-                changes = await provider.FetchChangesAsync(integration, null, ct);
+                changes = await provider.FetchChangesAsync(integration, null, report, ct);
             }
             fullSync = changes.IsFullSync;
             run.Requests = changes.Requests;
@@ -74,6 +77,7 @@ public sealed class IncrementalPuller(
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var batches = guarded.ToApply.Chunk(BatchSize).ToList();
             if (batches.Count == 0) batches.Add([]);
+            report.Applied(0, guarded.ToApply.Count);
             for (var b = 0; b < batches.Count; b++)
             {
                 // Short transactions keep SQLite's single write lock available to the API and the outbox during a big
@@ -91,6 +95,7 @@ public sealed class IncrementalPuller(
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                report.Applied(Math.Min((b + 1) * BatchSize, guarded.ToApply.Count), guarded.ToApply.Count);
             }
             logger.LogInformation(
                 "Pulled integration {IntegrationId} ({Trigger}, full: {FullSync}): {Count} items, {Created} created, {Updated} updated, {Deleted} deleted, {Conflicts} conflicts, events {EventIds}",
@@ -105,6 +110,7 @@ public sealed class IncrementalPuller(
         finally
         {
             await SyncRunLog.SaveAsync(dbFactory, run, watch, outcome, clock);
+            report.Finished();
         }
 
         if (outcome.ChangedEventIds.Count > 0 || run.Held > 0)

@@ -44,7 +44,7 @@ public sealed class OutboxQueueService(
         int sent = 0, retrying = 0, deadLettered = 0, waiting = 0;
         foreach (var id in integrations)
         {
-            var pass = await dispatcher.DispatchDueAsync(id, ct);
+            var pass = await dispatcher.DispatchDueAsync(id, SyncTrigger.Manual, ct);
             (sent, retrying, deadLettered, waiting) = (sent + pass.Sent, retrying + pass.Retrying, deadLettered + pass.DeadLettered, waiting + pass.Waiting);
         }
         logger.LogInformation("Processed the outbox of user {UserId} on request: {Sent} sent, {Retrying} retrying, {DeadLettered} dead-lettered, {Waiting} waiting",

@@ -9,7 +9,7 @@ namespace SyncDashboard.Core.Sync.Settings;
 
 /// <summary>
 /// What every provider's integrations share on the settings page: direction, the home flag (one per provider),
-/// queuing the app's own events for a new home, and disconnecting without losing sight of unsent changes.
+/// queuing the app's own events for a new home, and reviving a reconnected grant's integrations (disconnecting: IntegrationControls).
 /// </summary>
 public sealed class IntegrationSettingsService(IDbContextFactory<AppDbContext> dbFactory, IOutboxSignal outboxSignal, TimeProvider clock,
     ILogger<IntegrationSettingsService> logger)
@@ -31,23 +31,6 @@ public sealed class IntegrationSettingsService(IDbContextFactory<AppDbContext> d
     public static Task ClearHomeAsync(AppDbContext db, Guid userId, Provider provider, CancellationToken ct) =>
         db.Integrations.Where(i => i.UserId == userId && i.Provider == provider && i.IsHome)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.IsHome, false), ct);
-
-    /// <summary>Marks the integration disconnected; its unsent changes are given up with that reason, so the user sees them.</summary>
-    public async Task DisconnectAsync(Guid userId, Guid integrationId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var integration = await db.Integrations.FirstOrDefaultAsync(i => i.Id == integrationId && i.UserId == userId, ct)
-            ?? throw new NotFoundException($"Integration {integrationId} was not found.");
-        integration.IsActive = false;
-        integration.IsHome = false;
-        integration.Status = IntegrationStatus.Disconnected;
-        await db.Outbox.Where(o => o.IntegrationId == integrationId && o.State != OutboxState.Completed)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.DeadLettered).SetProperty(o => o.LastError, "The integration was disconnected."), ct);
-        // Nothing is left to apply or discard with a side that no longer syncs.
-        await db.HeldDeletions.Where(h => h.IntegrationId == integrationId).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Disconnected integration {IntegrationId} of user {UserId}", integrationId, userId);
-    }
 
     /// <summary>
     /// Every live event the new home does not hold yet, wherever it came from (except the home itself): events flow

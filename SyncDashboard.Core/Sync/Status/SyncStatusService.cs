@@ -25,7 +25,8 @@ public sealed record IntegrationStatusDto(
     DateTimeOffset? LastFullScanAt,
     bool HasWebhookToken,
     int HeldDeletions = 0,
-    bool IsActive = true);
+    bool IsActive = true,
+    bool IsPaused = false);
 
 /// <summary>What the status panel shows per integration, read in four queries whatever the number of integrations.</summary>
 public sealed class SyncStatusService(IDbContextFactory<AppDbContext> dbFactory)
@@ -60,7 +61,7 @@ public sealed class SyncStatusService(IDbContextFactory<AppDbContext> dbFactory)
             i.ChannelId, Utc(i.ChannelExpiresAt),
             lastFailures.FirstOrDefault(f => f.IntegrationId == i.Id)?.Error,
             i.CredentialId, i.Credential?.AccountName, Utc(i.LastFullScanAt), i.WebhookSecretProtected is not null,
-            held.FirstOrDefault(h => h.IntegrationId == i.Id)?.Count ?? 0, i.IsActive)).ToList();
+            held.FirstOrDefault(h => h.IntegrationId == i.Id)?.Count ?? 0, i.IsActive, i.IsPaused)).ToList();
     }
 
     private static DateTimeOffset? Utc(DateTime? d) => d is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

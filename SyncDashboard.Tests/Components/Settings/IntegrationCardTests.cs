@@ -5,6 +5,8 @@ using MudBlazor.Services;
 using SyncDashboard.Core.Display;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Formatting;
+using SyncDashboard.Core.Sync.Controls;
+using SyncDashboard.Core.Sync.Polling;
 using SyncDashboard.Core.Sync.Status;
 using SyncDashboard.Web.Calendar.Sources;
 using SyncDashboard.Web.Components.Settings;
@@ -76,23 +78,43 @@ public sealed class IntegrationCardTests(ComponentDatabase database) : IClassFix
         await using var ctx = NewContext();
         var dialogs = ctx.Render<MudDialogProvider>();
         var (userId, integration) = await NewAsync();
-        var disconnected = new List<Guid>();
-        var cut = Render(ctx, userId, Status(integration), disconnect: id => { disconnected.Add(id); return Task.CompletedTask; });
+        var cut = Render(ctx, userId, Status(integration));
+        var disconnects = ctx.Services.GetRequiredService<RecordingDisconnect>();
 
         var asking = cut.Find("[data-testid=disconnect]").ClickAsync(new());
         var question = Text.Of(dialogs.WaitForElement(".mud-message-box"));
         Assert.Contains("Disconnect Work?", question);
         Assert.Contains("Its events stay in this app and in Google Calendar, but nothing is synced between them any more.", question);
-        Assert.Empty(disconnected);
+        Assert.Contains("the app's access is revoked and its stored sign-in deleted", question);
         await dialogs.MessageBoxButton("Keep it").ClickAsync(new());
         await asking;
-        Assert.Empty(disconnected);
+        Assert.Empty(disconnects.Stopped);
+        Assert.Equal(IntegrationStatus.Active, (await database.IntegrationAsync(integration.Id)).Status);
 
         asking = cut.Find("[data-testid=disconnect]").ClickAsync(new());
         await dialogs.MessageBoxButton("Disconnect").ClickAsync(new());
         await asking;
-        Assert.Equal([integration.Id], disconnected);
+        Assert.Equal([integration.Id], disconnects.Stopped);
+        Assert.Equal(IntegrationStatus.Disconnected, (await database.IntegrationAsync(integration.Id)).Status);
         Assert.Contains(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Disconnected Work. Its events stay in the app.");
+    }
+
+    [Fact]
+    public async Task PauseShowsPausedAndOffersResumeWhichSyncsAgain()
+    {
+        await using var ctx = NewContext();
+        var (userId, integration) = await NewAsync();
+        var cut = Render(ctx, userId, Status(integration));
+
+        await cut.Find("[data-testid=pause]").ClickAsync(new());
+        Assert.True((await database.IntegrationAsync(integration.Id)).IsPaused);
+
+        var paused = Render(ctx, userId, Status(integration) with { IsPaused = true });
+        Assert.Equal("Paused", Text.Of(paused.Find("[data-testid=integration-state]")));
+        Assert.NotNull(paused.Find("[data-testid=integration-sync-now]").GetAttribute("disabled"));
+        Assert.Empty(paused.FindAll("[data-testid=pause]"));
+        await paused.Find("[data-testid=resume]").ClickAsync(new());
+        Assert.False((await database.IntegrationAsync(integration.Id)).IsPaused);
     }
 
     private BunitContext NewContext()
@@ -101,19 +123,22 @@ public sealed class IntegrationCardTests(ComponentDatabase database) : IClassFix
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(_ => ActivatorUtilities.CreateInstance<DisplaySettingsService>(database.Services));
+        // The real controls over the real database; the provider's part (a channel, a revoke) is recorded instead.
+        ctx.Services.AddSingleton<RecordingDisconnect>();
+        ctx.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IntegrationControls>(database.Services,
+            new IProviderDisconnect[] { sp.GetRequiredService<RecordingDisconnect>() }, (IIntegrationPollSchedule)new NoPolls()));
         ctx.Services.AddFallbackServiceProvider(database.Services);
         ctx.Render<MudPopoverProvider>();
         return ctx;
     }
 
     private IRenderedComponent<IntegrationCard> Render(BunitContext ctx, Guid userId, IntegrationStatusDto status,
-        Func<Guid, Task>? disconnect = null, Action? onChanged = null) =>
+        Action? onChanged = null) =>
         ctx.Render<IntegrationCard>(p => p
             .Add(c => c.Integration, status)
             .Add(c => c.UserId, userId)
             .Add(c => c.Color, SourcePalette.Integrations[0])
             .Add(c => c.Format, EnGb)
-            .Add(c => c.Disconnect, disconnect ?? (_ => Task.CompletedTask))
             .Add(c => c.OnChanged, () => onChanged?.Invoke()));
 
     private async Task<(Guid UserId, Core.Domain.Integration Integration)> NewAsync()
@@ -125,4 +150,18 @@ public sealed class IntegrationCardTests(ComponentDatabase database) : IClassFix
     private static IntegrationStatusDto Status(Core.Domain.Integration i) => new(
         i.Id, i.Provider, i.DisplayName, i.ExternalId, SyncDirection.TwoWay, true, IntegrationStatus.Active, false, null, null, 0, 0,
         null, null, null, null, "work@example.com", null, false);
+
+    private sealed class RecordingDisconnect : IProviderDisconnect
+    {
+        public List<Guid> Stopped { get; } = [];
+        public Provider Provider => Provider.Google;
+        public Task StopPushAsync(Core.Domain.Integration integration, CancellationToken ct) { Stopped.Add(integration.Id); return Task.CompletedTask; }
+        public Task<GrantRevocation> RevokeAsync(ProviderCredential credential, CancellationToken ct) => Task.FromResult(new GrantRevocation(true));
+    }
+
+    private sealed class NoPolls : IIntegrationPollSchedule
+    {
+        public Task StartAsync(Guid integrationId, CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(Guid integrationId, CancellationToken ct) => Task.CompletedTask;
+    }
 }

@@ -85,6 +85,26 @@ public sealed class NotionAuthTests
         Assert.Null(query["code"]);
     }
 
+    [Fact]
+    public async Task ARevokedOAuthTokenNoLongerWorksWhileAnInternalSecretCannotBeRevokedThroughOAuth()
+    {
+        await using var host = await NotionTestHost.StartAsync();
+        var code = HttpUtility.ParseQueryString((await Decide(host, "allow")).Query)["code"]!;
+        var grant = await Token(host, new JsonObject { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = "http://127.0.0.1/cb" });
+        var access = grant.Obj["access_token"]!.GetValue<string>();
+        Assert.Equal(200, (await host.ApiAsync(HttpMethod.Get, "users/me", token: access)).Status);
+
+        var revoked = await OAuth(host, "v1/oauth/revoke", new JsonObject { ["token"] = access });
+        Assert.Equal(200, revoked.Status);
+        var after = await host.ApiAsync(HttpMethod.Get, "users/me", token: access);
+        Assert.Equal(401, after.Status);
+        Assert.Equal("unauthorized", after.Obj["code"]!.GetValue<string>());
+
+        // An internal integration's secret is refreshed by its owner in Notion, never revoked by an OAuth client.
+        await OAuth(host, "v1/oauth/revoke", new JsonObject { ["token"] = host.Demo.InternalIntegration.Token });
+        Assert.Equal(200, (await host.ApiAsync(HttpMethod.Get, "users/me")).Status);
+    }
+
     private static async Task<Uri> Decide(NotionTestHost host, string action)
     {
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -97,9 +117,12 @@ public sealed class NotionAuthTests
         return response.Headers.Location!;
     }
 
-    private static async Task<ApiResponse> Token(NotionTestHost host, JsonObject body, string secret = "emulator-notion-secret")
+    private static Task<ApiResponse> Token(NotionTestHost host, JsonObject body, string secret = "emulator-notion-secret") =>
+        OAuth(host, "v1/oauth/token", body, secret);
+
+    private static async Task<ApiResponse> OAuth(NotionTestHost host, string path, JsonObject body, string secret = "emulator-notion-secret")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/oauth/token") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("emulator-notion-client:" + secret)));
         var response = await host.Http.SendAsync(request);
         return new ApiResponse((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync()), response);

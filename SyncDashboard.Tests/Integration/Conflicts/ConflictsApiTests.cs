@@ -1,3 +1,4 @@
+using SyncDashboard.Web.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -39,7 +40,7 @@ public sealed class ConflictsApiTests(AppFixture fixture)
         Assert.Equal(("Dentist", "Dentist (moved)", "Dentist appt"), (raw.GetProperty("local").GetProperty("title").GetString(),
             raw.GetProperty("remote").GetProperty("title").GetString(), raw.GetProperty("base").GetProperty("title").GetString()));
         Assert.EndsWith("Z", raw.GetProperty("local").GetProperty("start").GetString());
-        var typed = Assert.Single((await ReadAsync<ConflictEndpoints.Answer<List<ConflictDto>>>(await g.User.Api.GetAsync("/api/calendar/conflicts"))).Data);
+        var typed = Assert.Single((await ReadAsync<ApiData<List<ConflictDto>>>(await g.User.Api.GetAsync("/api/calendar/conflicts"))).Data);
         Assert.Equal((ConflictOutcome.LocalWon, Provider.Google, g.IntegrationId), (typed.Outcome, typed.Provider, typed.IntegrationId));
     }
 
@@ -55,7 +56,7 @@ public sealed class ConflictsApiTests(AppFixture fixture)
         var response = await PostAsync(g.User, conflictId, json);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answer = await ReadAsync<ConflictEndpoints.Answer<ConflictResolved>>(response);
+        var answer = await ReadAsync<ApiData<ConflictResolved>>(response);
         Assert.True(answer.Success);
         Assert.Equal((conflictId, eventId, choice, title, location), (answer.Data.Id, answer.Data.EventId, answer.Data.Choice, answer.Data.Event.Title, answer.Data.Event.Location));
         var ev = (await _app.AppEventsAsync(g.User.Id)).Single(e => e.Id == eventId);

@@ -1,3 +1,4 @@
+using SyncDashboard.Core.Sync.Controls;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Domain;
 using SyncDashboard.Core.Google;
@@ -29,7 +30,7 @@ public sealed class GooglePollTests
             "the poll brought the Google event");
         Assert.Contains(await PullRunsAsync(host, g.IntegrationId), r => r.Trigger == SyncTrigger.Poll && r.Created == 1);
 
-        await host.Get<GoogleConnectService>().DisconnectAsync(g.User.Id, g.IntegrationId, default);
+        await host.Get<IntegrationControls>().DisconnectAsync(g.User.Id, g.IntegrationId, default);
         // A pull that read the integration just before the disconnect may still be finishing; every pull holds the
         // integration's lock, so once we get it, any later pull sees the integration disconnected.
         using (await host.Get<IntegrationLocks>().AcquireAsync(g.IntegrationId, default)) { }

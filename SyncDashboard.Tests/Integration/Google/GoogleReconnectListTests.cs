@@ -1,3 +1,4 @@
+using SyncDashboard.Core.Sync.Controls;
 using SyncDashboard.Core.Google;
 using SyncDashboard.Emulators.Google;
 using SyncDashboard.Web.Demo;
@@ -25,7 +26,9 @@ public sealed class GoogleReconnectListTests(AppFixture fixture)
         Assert.Equal([g.CalendarId], listed.AlreadySynced!);
         Assert.Contains(listed.Calendars, c => c.Id == team.Id);
 
-        await connect.DisconnectAsync(g.User.Id, g.IntegrationId, default);
-        Assert.Empty((await connect.ListCalendarsAsync(g.User.Id, again.CredentialId, default)).AlreadySynced!);
+        // Disconnecting the account's last calendar gives the grant back, so listing again needs a new one.
+        await _app.Get<IntegrationControls>().DisconnectAsync(g.User.Id, g.IntegrationId, default);
+        var afterwards = await connect.ConnectGrantAsync(g.User.Id, emulator.IssueTokens(g.Email, GoogleTestKit.Scopes).ToTokenResponse(), default);
+        Assert.Empty((await connect.ListCalendarsAsync(g.User.Id, afterwards.CredentialId, default)).AlreadySynced!);
     }
 }

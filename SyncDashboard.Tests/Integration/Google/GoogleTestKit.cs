@@ -68,10 +68,11 @@ public static class GoogleTestKit
         return await db.Outbox.AsNoTracking().Where(o => o.UserId == userId).ToListAsync();
     }
 
-    /// <summary>The integration's recorded sync runs, oldest first.</summary>
-    public static async Task<List<SyncRun>> SyncRunsAsync(this AppHost app, Guid integrationId)
+    /// <summary>The integration's recorded pull runs (or those of <paramref name="kind"/>; null: all), oldest first.</summary>
+    public static async Task<List<SyncRun>> SyncRunsAsync(this AppHost app, Guid integrationId, SyncRunKind? kind = SyncRunKind.Pull)
     {
         await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.SyncRuns.AsNoTracking().Where(r => r.IntegrationId == integrationId).OrderBy(r => r.Id).ToListAsync();
+        return await db.SyncRuns.AsNoTracking().Where(r => r.IntegrationId == integrationId && (kind == null || r.Kind == kind))
+            .OrderBy(r => r.Id).ToListAsync();
     }
 }

@@ -22,7 +22,7 @@ public sealed class OutboundMassDeleteTests(MassDeleteHost host) : IClassFixture
         Assert.Equal(20, s.GoogleLive().Count);
         Assert.Equal(20, App.LivePages(s.Notion).Count);
         // Each dispatcher pass holds the deletions whose window has ended by then, and records the run.
-        Assert.Equal(15, (await App.SyncRunsAsync(s.Google.IntegrationId)).Where(r => r.Kind == SyncRunKind.Push).Sum(r => r.Held));
+        Assert.Equal(15, (await App.SyncRunsAsync(s.Google.IntegrationId, SyncRunKind.Push)).Sum(r => r.Held));
         Assert.Equal(["OUTBOUND", "OUTBOUND"], (await s.HeldGroupsAsync()).Select(g => g.GetProperty("direction").ToString()));
 
         await s.SettleAsync(s.Google.IntegrationId, "apply");

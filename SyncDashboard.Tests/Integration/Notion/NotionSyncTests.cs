@@ -1,3 +1,4 @@
+using SyncDashboard.Core.Sync.Controls;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -342,7 +343,7 @@ public sealed class NotionSyncTests(AppFixture fixture)
         finally
         {
             // Disconnecting gives up the rest of the backlog, so the host stops at once.
-            await host.Get<NotionConnectService>().DisconnectAsync(busy.User.Id, busy.IntegrationId, default);
+            await host.Get<IntegrationControls>().DisconnectAsync(busy.User.Id, busy.IntegrationId, default);
         }
     }
 

@@ -21,6 +21,8 @@ namespace SyncDashboard.Tests.Integration.Security.Isolation;
 public sealed class HubSweep(AppHost app, UserResources victim, UserResources attacker, LeakLog log) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<CalendarChanged> _received = new();
+    /// <summary>syncProgress messages as sent, so enum spellings do not matter here.</summary>
+    private readonly ConcurrentQueue<JsonElement> _progress = new();
     private HubConnection? _attacker;
 
     public int Methods { get; private set; }
@@ -36,6 +38,7 @@ public sealed class HubSweep(AppHost app, UserResources victim, UserResources at
     {
         _attacker = Connect(PlatformRoutes.Hubs[typeof(CalendarHub)], attacker.User.Token);
         _attacker.On<CalendarChanged>(nameof(ICalendarHubClient.CalendarChanged), _received.Enqueue);
+        _attacker.On<JsonElement>(nameof(ICalendarHubClient.SyncProgress), _progress.Enqueue);
         await _attacker.StartAsync();
     }
 
@@ -79,6 +82,12 @@ public sealed class HubSweep(AppHost app, UserResources victim, UserResources at
         {
             log.CheckText("hub calendarChanged to the attacker", "", JsonSerializer.Serialize(message));
             if (message.EventIds.Contains(victims)) log.Leaks.Add($"the attacker's hub connection received the victim's change {message}");
+        }
+        foreach (var progress in _progress)
+        {
+            log.CheckText("hub syncProgress to the attacker", "", progress.GetRawText());
+            if (victim.Guids.Any(id => progress.GetRawText().Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
+                log.Leaks.Add($"the attacker's hub connection received the victim's sync progress {progress.GetRawText()}");
         }
 
         // The victim's token id in place of a token opens nothing.

@@ -74,12 +74,23 @@ public static class AppRoutes
             RouteValues = a => [P("id", a.Target.ConflictId.ToString())],
             Json = _ => new JsonObject { ["choice"] = "merge", ["fields"] = new JsonObject { ["title"] = "remote" } },
         },
+        new("GET", "/api/calendar/sync/runs") { Query = a => [P("integrationId", a.Target.GoogleIntegrationId.ToString()), P("take", "20")] },
+        new("GET", "/api/calendar/sync/queue/items")
+        {
+            Query = a => [P("integrationId", a.Target.NotionIntegrationId.ToString()), P("state", "COMPLETED,DEAD_LETTERED"), P("take", "20")],
+        },
+        new("POST", "/api/calendar/sync/queue/items/{id:long}/retry") { RouteValues = a => [P("id", a.Target.OutboxItemId.ToString())] },
         new("POST", "/api/calendar/held-deletions/{integrationId:guid}/apply") { RouteValues = a => [P("integrationId", a.Target.GoogleIntegrationId.ToString())] },
         new("POST", "/api/calendar/held-deletions/{integrationId:guid}/discard") { RouteValues = a => [P("integrationId", a.Target.NotionIntegrationId.ToString())] },
+        // Paused and at once resumed, so the routes after them still find the integration syncing.
+        new("POST", "/api/calendar/integrations/{id:guid}/pause") { RouteValues = a => [P("id", a.Target.GoogleIntegrationId.ToString())] },
+        new("POST", "/api/calendar/integrations/{id:guid}/resume") { RouteValues = a => [P("id", a.Target.GoogleIntegrationId.ToString())] },
         new("POST", "/api/tokens/") { Json = _ => new JsonObject { ["name"] = "made by a request" } },
         new("DELETE", "/api/tokens/{id:guid}") { RouteValues = a => [P("id", a.Target.SpareTokenId.ToString())] },
         new("PUT", "/api/calendar/webhooks/google/") { Json = a => new JsonObject { ["integrationId"] = a.Target.GoogleIntegrationId.ToString() } },
         new("DELETE", "/api/calendar/webhooks/google/") { Query = a => [P("integrationId", a.Target.GoogleIntegrationId.ToString())] },
+        // Ends the Notion database's sync for good (its internal secret cannot be revoked, so the emulator keeps it).
+        new("POST", "/api/calendar/integrations/{id:guid}/disconnect") { RouteValues = a => [P("id", a.Target.NotionIntegrationId.ToString())] },
         new("GET", "/integrations/google/connect") { Caller = Caller.Cookie },
         new("GET", "/integrations/google/callback")
         {

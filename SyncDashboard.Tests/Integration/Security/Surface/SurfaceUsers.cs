@@ -51,6 +51,7 @@ public static class SurfaceUsers
             GoogleIntegrationId = googleUser.IntegrationId, ConflictId = conflictId, GoogleCredentialId = (await app.IntegrationAsync(googleUser.IntegrationId)).CredentialId!.Value,
             GoogleEmail = googleUser.Email, GoogleCalendarId = googleUser.CalendarId, GoogleAccessToken = googleUser.Tokens.AccessToken,
             NotionIntegrationId = notionAccount.IntegrationId, NotionCredentialId = notionAccount.CredentialId,
+            OutboxItemId = (await app.OutboxAsync(user.Id)).First(o => o.State == OutboxState.Completed).Id,
             NotionDataSourceId = notionAccount.DataSourceId, NotionDatabaseId = notionAccount.Database.Id, NotionToken = notionAccount.Connection.Token,
             NotionBotId = notionAccount.Connection.BotId, NotionSubscriptionId = notionAccount.WebhookSubscriptionId,
             GoogleOAuthState = OAuthState.Create(protection, "Google", user.Id),

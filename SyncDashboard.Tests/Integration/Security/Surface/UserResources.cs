@@ -29,6 +29,8 @@ public sealed record UserResources
     public string? ChannelResourceId { get; init; }
     /// <summary>The channel's secret, which Google echoes in X-Goog-Channel-Token.</summary>
     public string? ChannelToken { get; init; }
+    /// <summary>A change of the user's that was sent (Retry refuses it: 409 for its owner, 404 for anyone else).</summary>
+    public required long OutboxItemId { get; init; }
     public required Guid NotionIntegrationId { get; init; }
     public required Guid NotionCredentialId { get; init; }
     public required string NotionDataSourceId { get; init; }
@@ -96,6 +98,7 @@ public sealed record UserResources
         {
             EventId = Next(), SeriesEventId = Next(), ApiTokenId = Next(), SpareTokenId = Next(), GoogleIntegrationId = Next(),
             GoogleCredentialId = Next(), NotionIntegrationId = Next(), NotionCredentialId = Next(), ConflictId = Next(),
+            OutboxItemId = random.NextInt64(1L << 40, long.MaxValue),
             GoogleEmail = $"g{Next():N}@example.com", GoogleCalendarId = $"g{Next():N}@example.com", GoogleEventId = Next().ToString("N"),
             NotionPageId = Next().ToString(), ChannelId = Next().ToString(),
             ChannelResourceId = Next().ToString("N"), NotionDataSourceId = Next().ToString(), NotionDatabaseId = Next().ToString(),
