@@ -115,9 +115,8 @@ public sealed partial class OutboxDispatcher(
                         progress.Report(userId, report with { Stage = SyncStage.Finished });
                     }
                 }
-                // Recorded beside the pass, not in its way: the record is for the activity page, and the pass's own timing
-                // (what else is due, what a concurrent pull sees) must not depend on it.
-                _ = SaveRunAsync(run);
+                // Recorded before the pass reports back, so whoever asked for the pass finds its run on the activity page.
+                await SaveRunAsync(run);
                 // Sync chips and the status panel follow the outbox too.
                 if (changed.Count > 0 || held > 0) await notifier.PublishAsync(group.First().UserId, group.Key, changed, token);
             });
@@ -155,17 +154,30 @@ public sealed partial class OutboxDispatcher(
         try
         {
             await SendAsync(db, integration, ev, link, item, send.Token);
-            item.State = OutboxState.Completed;
-            item.LeaseExpiresAt = null;
-            item.CompletedAt = Now;
-            item.LastError = null;
             if (link is not null)
             {
                 link.State = LinkState.Synced;
                 link.LastError = null;
                 link.LastSyncedAt = Now;
             }
-            await db.SaveChangesAsync(ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.SaveChangesAsync(ct);
+                // Completed only if still ours: a change queued into this row while it was in flight put it back to Pending
+                // (OutboxWriter), and the event as it is now goes in the next pass.
+                var now = Now;
+                var completed = await db.Outbox.Where(o => o.Id == item.Id && o.State == OutboxState.InFlight)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(o => o.State, OutboxState.Completed)
+                        .SetProperty(o => o.LeaseExpiresAt, (DateTime?)null)
+                        .SetProperty(o => o.CompletedAt, now)
+                        .SetProperty(o => o.LastError, (string?)null)
+                        .SetProperty(o => o.UpdatedAt, now), ct);
+                await tx.CommitAsync(ct);
+                if (completed == 0)
+                    logger.LogInformation("Event {EventId} changed again while it was being sent to integration {IntegrationId}; its row stays queued",
+                        ev.Id, integration.Id);
+            }
             logger.LogInformation("Sent {Operation} of event {EventId} to integration {IntegrationId} (external {ExternalId}, attempt {Attempt})",
                 item.Operation, ev.Id, integration.Id, link?.ExternalId, item.Attempts);
             return ItemOutcome.Sent;

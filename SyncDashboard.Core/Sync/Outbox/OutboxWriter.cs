@@ -83,6 +83,10 @@ public static class OutboxWriter
             pending.NextAttemptAt = due;
             pending.Attempts = 0;
             pending.GuardCleared = guardCleared;
+            // Written even when it reads Pending already: a dispatcher may claim the row between this read and the save (the
+            // reconciler in one integration's send merges for the others, an HTTP call apart), send the event as it was and
+            // complete it. Writing Pending puts it back in line, and the dispatcher completes only a row still in flight.
+            db.Entry(pending).Property(o => o.State).IsModified = true;
             return;
         }
         db.Outbox.Add(new OutboxItem
