@@ -78,6 +78,8 @@ public sealed class GoogleCalendarProvider(GoogleCalendarClient client, ILogger<
         return await CreateAsync(integration, appEventId, fields, ct);
     }
 
+    public bool HasOccurrences => true;
+
     /// <summary>Google's instance id: the series' id, '_', and the original start in UTC (or its date for an all-day series).</summary>
     public string? OccurrenceId(string seriesExternalId, DateTime originalStart, bool isAllDay) =>
         seriesExternalId + "_" + originalStart.ToString(isAllDay ? "yyyyMMdd" : "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);

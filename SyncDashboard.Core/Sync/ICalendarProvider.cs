@@ -58,4 +58,7 @@ public interface ICalendarProvider
     /// (Notion: an override is a page like any other).
     /// </summary>
     string? OccurrenceId(string seriesExternalId, DateTime originalStart, bool isAllDay) => null;
+
+    /// <summary>Whether this side addresses occurrences of its series (<see cref="OccurrenceId"/>); Notion does not.</summary>
+    bool HasOccurrences => false;
 }

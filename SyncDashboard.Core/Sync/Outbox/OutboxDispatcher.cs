@@ -251,9 +251,13 @@ public sealed partial class OutboxDispatcher(
         CalendarEvent ev, Guid seriesId, EventLink? link, CancellationToken ct)
     {
         var seriesLink = await db.EventLinks.AsNoTracking().FirstOrDefaultAsync(l => l.EventId == seriesId && l.IntegrationId == integration.Id, ct);
-        if (seriesLink is null || ev.OriginalStart is not { } originalStart) return link;
+        if (seriesLink is null || ev.OriginalStart is not { } originalStart || !provider.HasOccurrences) return link;
         if (seriesLink.ExternalId is null)
+        {
+            // A series deleted before it got there never will: its cancelled or changed dates have nothing to address.
+            if (await db.Events.AnyAsync(e => e.Id == seriesId && e.IsDeleted, ct)) return link;
             throw new TransientProviderException("The series has not reached this calendar yet; the change to one of its occurrences waits for it.");
+        }
         // The instance id follows the series' kind of time, not the override's (an occurrence of a timed series made all-day).
         var seriesIsAllDay = await db.Events.Where(e => e.Id == seriesId).Select(e => e.IsAllDay).FirstOrDefaultAsync(ct);
         if (provider.OccurrenceId(seriesLink.ExternalId, originalStart, seriesIsAllDay) is not { } occurrenceId) return link;

@@ -164,6 +164,34 @@ public sealed class SyncCounterexamples(ITestOutputHelper output)
             new Create(Side.Notion, new EventSpec("red", null, "Room 4", "bring laptop", 4, 17, 30, false, null)));
     }
 
+    /// <summary>
+    /// Found by <c>FUZZ_SEED=3004 bench/run.sh fuzz-sync</c> (shrunk from 18 commands). A series made in the app whose
+    /// create to Notion failed (commit-then-500), one date cancelled in the app, then the series deleted in Google: the
+    /// cancelled date's delete to Notion waited for the series to reach Notion — which has no occurrences to address, and
+    /// where the deleted series never would arrive — until it was dead-lettered. It now waits only where the side has
+    /// occurrences of its own and the series is still alive.
+    /// </summary>
+    [Fact]
+    public async Task ADateCancelledInASeriesThatNeverReachedNotionDoesNotWaitForIt()
+    {
+        await AssertHoldsAsync(
+            new GooglePush(),
+            new PollNotion(),
+            new Fault(FaultTarget.Notion, FaultKindChoice.CommitThen500, 3),
+            new Edit(Side.App, 70, new EventEdit(null, "notes to self", "Room 4", null, null)),
+            new Create(Side.App, new EventSpec("red", null, "Lab", null, 0, 10, 60, false, "RRULE:FREQ=WEEKLY;COUNT=4")),
+            new ExpireSyncToken(),
+            new DeleteOccurrence(Side.App, 53, 0, EditScope.This),
+            new PollNotion(),
+            new DeleteOccurrence(Side.Google, 76, 1, EditScope.Following),
+            new Delete(Side.Google, 76),
+            new Create(Side.Google, new EventSpec("blue", null, null, null, 3, 8, 90, false, null)),
+            new Create(Side.Notion, new EventSpec("blue", "notes to self", null, null, 3, 12, 30, false, null)),
+            new Create(Side.Notion, new EventSpec("blue", "agenda", "Room 4", "bring laptop", 3, 0, 120, true, null)),
+            new GooglePush(),
+            new Edit(Side.Google, 3, new EventEdit(null, "", "", null, null)));
+    }
+
     private async Task AssertHoldsAsync(params SyncCommand[] commands)
     {
         await using var world = await SyncWorld.StartAsync();
