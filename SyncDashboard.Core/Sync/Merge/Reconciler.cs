@@ -175,12 +175,14 @@ public sealed class Reconciler(TimeProvider clock, ILogger<Reconciler> logger)
         outcome.Deleted++;
         outcome.ChangedEventIds.Add(ev.Id);
         logger.LogInformation("Deleted event {EventId}: {ExternalId} was deleted in integration {IntegrationId}", ev.Id, remote.ExternalId, integration.Id);
-        // A series goes with its overrides, which the other sides may hold as events of their own (Notion's pages).
+        // A series goes with its overrides, which a side may hold as events of their own (Notion's pages) — the side the
+        // deletion came from too: trashing a series' page leaves its overrides' pages. Where the side's own series took its
+        // occurrences with it (Google), the delete finds them gone, which counts as done.
         foreach (var row in await db.Events.Where(e => e.SeriesId == ev.Id && !e.IsDeleted).ToListAsync(ct))
         {
             row.IsDeleted = true;
             row.DeletedAt = now;
-            await OutboxWriter.EnqueueAsync(db, row, OutboxOperation.Delete, now, exceptIntegrationId: integration.Id, ct: ct);
+            await OutboxWriter.EnqueueAsync(db, row, OutboxOperation.Delete, now, guardCleared: true, ct: ct);
             outcome.ChangedEventIds.Add(row.Id);
         }
     }

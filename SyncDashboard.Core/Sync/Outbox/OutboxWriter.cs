@@ -12,11 +12,12 @@ public static class OutboxWriter
 {
     /// <summary>Returns the integration ids that got (or already had) a pending row.</summary>
     /// <param name="notBefore">When the rows may be sent; a user's delete waits out its undo window (ADR 0014).</param>
+    /// <param name="guardCleared">Whether the outbound mass-delete guard already judged it; by default, when relayed from another integration.</param>
     /// <param name="alsoTo">Integrations a new event reaches besides the home ones (the second part of a split series).</param>
     public static async Task<IReadOnlyList<Guid>> EnqueueAsync(
         AppDbContext db, CalendarEvent ev, OutboxOperation op, DateTime now,
         Guid? exceptIntegrationId = null, CancellationToken ct = default, Guid? onlyIntegrationId = null, DateTime? notBefore = null,
-        IReadOnlyCollection<Guid>? alsoTo = null)
+        IReadOnlyCollection<Guid>? alsoTo = null, bool? guardCleared = null)
     {
         // An override belongs where its series is, home or not; even its deletion is owed there (it cancels that date).
         var seriesHolders = ev.SeriesId is { } seriesId ? await HoldersAsync(db, seriesId, ct) : null;
@@ -49,7 +50,7 @@ public static class OutboxWriter
             }
 
             // A deletion relayed from another integration's pull was judged by the inbound guard there (ADR 0015).
-            await AddOrCoalesceAsync(db, ev, integration.Id, effective, notBefore ?? now, guardCleared: exceptIntegrationId is not null, ct);
+            await AddOrCoalesceAsync(db, ev, integration.Id, effective, notBefore ?? now, guardCleared: guardCleared ?? exceptIntegrationId is not null, ct);
             targets.Add(integration.Id);
         }
         return targets;

@@ -192,6 +192,20 @@ public sealed class SyncCounterexamples(ITestOutputHelper output)
             new Edit(Side.Google, 3, new EventEdit(null, "", "", null, null)));
     }
 
+    /// <summary>
+    /// Found by <c>FUZZ_SEED=4001 bench/run.sh fuzz-sync</c> at sequence 92 (shrunk to 3 commands). A daily series made in
+    /// the app, one date moved, then the series' page trashed in Notion: the app deleted the series and its override and
+    /// told Google, but not Notion — where the override is a page of its own the person had not trashed.
+    /// </summary>
+    [Fact]
+    public async Task TrashingASeriesPageInNotionTakesItsOverridesPagesToo()
+    {
+        await AssertHoldsAsync(
+            new Create(Side.App, new EventSpec("blue", null, null, null, 1, 9, 90, false, "RRULE:FREQ=DAILY;COUNT=3")),
+            new EditOccurrence(Side.App, 33, 1, EditScope.This, new EventEdit("blue", "", "Lab", "", (6, 9, 60, false))),
+            new Delete(Side.Notion, 40));
+    }
+
     private async Task AssertHoldsAsync(params SyncCommand[] commands)
     {
         await using var world = await SyncWorld.StartAsync();
